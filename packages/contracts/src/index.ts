@@ -1,0 +1,2 @@
+export { LyricsOutput, NameInput, SongOutput } from "./seed.js";
+export { type ContractIssue, describeIssues, InvalidInput, parseContract } from "./validation.js";
