@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // Bundles a Lambda package's src/index.ts into dist/lambda/index.mjs for the
 // nodejs Lambda runtime, and reports the bundle size. Run from the package folder.
 import { statSync } from "node:fs";

@@ -1,0 +1,3 @@
+export { runCli } from "./cli.js";
+export type { Command, CommandIO } from "./command.js";
+export { UsageError } from "./command.js";
