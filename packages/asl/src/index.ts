@@ -1,2 +1,3 @@
 export * from "./model/index.js";
 export * from "./paths/index.js";
+export * from "./builder/index.js";
