@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import type { JsonValue } from "../../model/json.js";
+import { checkIntrinsic } from "../check.js";
+import { IntrinsicFailure } from "../errors.js";
+import { evaluateIntrinsic } from "../evaluate.js";
+import { parseIntrinsic } from "../parser.js";
+
+const run = (text: string, input: Record<string, JsonValue> = {}) =>
+  evaluateIntrinsic(parseIntrinsic(text), {
+    resolvePath: (path) => {
+      const value = input[path.slice(2)];
+      if (value === undefined) throw new Error(`no ${path} in test input`);
+      return value;
+    },
+  });
+const problems = (text: string) => checkIntrinsic(parseIntrinsic(text)).map((problem) => problem.message);
+const failure = (text: string, input: Record<string, JsonValue> = {}): string => {
+  try {
+    run(text, input);
+  } catch (error) {
+    if (error instanceof IntrinsicFailure) return error.message;
+    throw error;
+  }
+  throw new Error(`expected ${text} to fail`);
+};
+
+describe("States.Array", () => {
+  it("builds the AWS guide example", () => {
+    expect(run("States.Array($.Id)", { Id: 123456 })).toEqual([123456]);
+  });
+
+  it("builds the spec example from literals and paths", () => {
+    expect(run("States.Array('Foo', 2020, $.someJson, null)", { someJson: { random: "abcdefg" } })).toEqual([
+      "Foo",
+      2020,
+      { random: "abcdefg" },
+      null,
+    ]);
+  });
+
+  it("fails only through its nested calls", () => {
+    expect(failure("States.Array(States.ArrayLength($.x))", { x: "not an array" })).toContain(
+      "Invalid arguments in States.ArrayLength",
+    );
+  });
+
+  it("takes zero arguments and nested calls", () => {
+    expect(run("States.Array()")).toEqual([]);
+    expect(run("States.Array(States.Array(1), States.ArrayLength(States.Array(1, 2)))")).toEqual([[1], 2]);
+    expect(problems("States.Array(1, 'a', true, null, $.x)")).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import type { JsonValue } from "../../model/json.js";
+import { checkIntrinsic } from "../check.js";
+import { IntrinsicFailure } from "../errors.js";
+import { evaluateIntrinsic } from "../evaluate.js";
+import { parseIntrinsic } from "../parser.js";
+
+const run = (text: string, input: Record<string, JsonValue> = {}) =>
+  evaluateIntrinsic(parseIntrinsic(text), {
+    resolvePath: (path) => {
+      const value = input[path.slice(2)];
+      if (value === undefined) throw new Error(`no ${path} in test input`);
+      return value;
+    },
+  });
+const problems = (text: string) => checkIntrinsic(parseIntrinsic(text)).map((problem) => problem.message);
+const failure = (text: string, input: Record<string, JsonValue> = {}): string => {
+  try {
+    run(text, input);
+  } catch (error) {
+    if (error instanceof IntrinsicFailure) return error.message;
+    throw error;
+  }
+  throw new Error(`expected ${text} to fail`);
+};
+
+describe("States.Base64Encode", () => {
+  it("encodes the AWS guide example", () => {
+    expect(run("States.Base64Encode($.input)", { input: "Data to encode" })).toBe("RGF0YSB0byBlbmNvZGU=");
+  });
+
+  it("encodes UTF-8 and the empty string", () => {
+    expect(run("States.Base64Encode($.s)", { s: "héllo ✓ 😀" })).toBe("aMOpbGxvIOKckyDwn5iA");
+    expect(run("States.Base64Encode('')")).toBe("");
+  });
+
+  it("accepts 10,000 characters and refuses more", () => {
+    expect(run("States.Base64Encode($.s)", { s: "😀".repeat(10_000) })).toMatch(/^8J\+YgP/);
+    expect(failure("States.Base64Encode($.s)", { s: "a".repeat(10_001) })).toBe(
+      `Invalid arguments in States.Base64Encode: the string (argument 1) must have at most 10000 characters (it has 10001), but received "${"a".repeat(56)}...`,
+    );
+  });
+
+  it("requires a string", () => {
+    expect(problems("States.Base64Encode(1)")).toEqual([
+      "States.Base64Encode: the string (argument 1) must be a string, but received number 1",
+    ]);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import type { JsonValue } from "../../model/json.js";
+import { checkIntrinsic } from "../check.js";
+import { IntrinsicFailure } from "../errors.js";
+import { evaluateIntrinsic } from "../evaluate.js";
+import { parseIntrinsic } from "../parser.js";
+
+const run = (text: string, input: Record<string, JsonValue> = {}) =>
+  evaluateIntrinsic(parseIntrinsic(text), {
+    resolvePath: (path) => {
+      const value = input[path.slice(2)];
+      if (value === undefined) throw new Error(`no ${path} in test input`);
+      return value;
+    },
+  });
+const problems = (text: string) => checkIntrinsic(parseIntrinsic(text)).map((problem) => problem.message);
+const failure = (text: string, input: Record<string, JsonValue> = {}): string => {
+  try {
+    run(text, input);
+  } catch (error) {
+    if (error instanceof IntrinsicFailure) return error.message;
+    throw error;
+  }
+  throw new Error(`expected ${text} to fail`);
+};
+
+describe("States.StringToJson", () => {
+  it("parses the AWS guide example", () => {
+    expect(run("States.StringToJson($.escapedJsonString)", { escapedJsonString: "{\"foo\": \"bar\"}" })).toEqual({
+      foo: "bar",
+    });
+  });
+
+  it("parses the spec example and scalar JSON texts", () => {
+    expect(run("States.StringToJson($.someString)", { someString: "{\"number\": 20}" })).toEqual({ number: 20 });
+    expect(run("States.StringToJson('[1, true, null]')")).toEqual([1, true, null]);
+    expect(run("States.StringToJson('\"x\"')")).toBe("x");
+  });
+
+  it("fails on text that is not JSON", () => {
+    expect(failure("States.StringToJson($.s)", { s: "{foo" })).toMatch(
+      /^Invalid arguments in States.StringToJson: the string is not valid JSON \(/,
+    );
+    expect(failure("States.StringToJson('')")).toMatch(/not valid JSON/);
+  });
+
+  it("refuses a value that is not a string", () => {
+    expect(problems("States.StringToJson(1)")).toEqual([
+      "States.StringToJson: the JSON text (argument 1) must be a string, but received number 1",
+    ]);
+    expect(failure("States.StringToJson($.o)", { o: { a: 1 } })).toContain("must be a string, but received object");
+  });
+});

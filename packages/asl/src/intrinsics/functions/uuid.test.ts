@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import type { JsonValue } from "../../model/json.js";
+import { checkIntrinsic } from "../check.js";
+import { IntrinsicFailure } from "../errors.js";
+import { evaluateIntrinsic } from "../evaluate.js";
+import { parseIntrinsic } from "../parser.js";
+
+const run = (text: string, input: Record<string, JsonValue> = {}) =>
+  evaluateIntrinsic(parseIntrinsic(text), {
+    resolvePath: (path) => {
+      const value = input[path.slice(2)];
+      if (value === undefined) throw new Error(`no ${path} in test input`);
+      return value;
+    },
+  });
+const problems = (text: string) => checkIntrinsic(parseIntrinsic(text)).map((problem) => problem.message);
+const failure = (text: string, input: Record<string, JsonValue> = {}): string => {
+  try {
+    run(text, input);
+  } catch (error) {
+    if (error instanceof IntrinsicFailure) return error.message;
+    throw error;
+  }
+  throw new Error(`expected ${text} to fail`);
+};
+
+describe("States.UUID", () => {
+  it("returns a v4 UUID", () => {
+    const value = run("States.UUID()");
+    expect(value).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(run("States.UUID()")).not.toBe(value);
+  });
+
+  it("uses the injected generator", () => {
+    const call = parseIntrinsic("States.UUID()");
+    expect(evaluateIntrinsic(call, { resolvePath: () => null, uuid: () => "fixed" })).toBe("fixed");
+  });
+
+  it("takes no arguments", () => {
+    expect(problems("States.UUID(1)")).toEqual(["States.UUID takes 0 arguments, but 1 was given"]);
+    expect(() => failure("States.UUID(1)")).toThrow("States.UUID takes 0 arguments, but 1 was given");
+  });
+});
