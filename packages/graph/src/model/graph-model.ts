@@ -6,6 +6,7 @@
  * @see https://states-language.net/spec.html#state-machine-structure
  */
 import type { State, StateGraph, StateMachineDefinition, StateType } from "@statecraft/asl";
+import { stateCaption } from "./caption.js";
 import { describeChoiceRule } from "./choice-label.js";
 import { GraphDefinitionError, type GraphProblem } from "./errors.js";
 import { NodeIds } from "./node-ids.js";
@@ -25,6 +26,8 @@ export interface GraphNode {
   /** For `role: "state"`: the state's name (unique in the whole machine) and type. */
   readonly stateName?: string;
   readonly stateType?: StateType;
+  /** Second line under the name, e.g. `Task · λ song` (states only). */
+  readonly caption?: string;
   /** The state has `Retry` rules. */
   readonly retries?: boolean;
   /** Depth of nesting: 0 at top level. */
@@ -93,7 +96,17 @@ class GraphBuilder {
       const at = `${pointer}/States/${escapePointer(name)}`;
       const id = this.stateIds.get(name) ?? this.ids.claim(name);
       const hasRetry = "Retry" in state && (state.Retry?.length ?? 0) > 0;
-      this.nodes.push({ id, role: "state", label: name, stateName: name, stateType: state.Type, depth, ...within, ...(hasRetry ? { retries: true } : {}) });
+      this.nodes.push({
+        id,
+        role: "state",
+        label: name,
+        stateName: name,
+        stateType: state.Type,
+        caption: stateCaption(state),
+        depth,
+        ...within,
+        ...(hasRetry ? { retries: true } : {}),
+      });
       this.addInnerScopes(name, id, state, depth, at);
       this.addTransitions(graph, id, state, at, end);
     }

@@ -7,7 +7,8 @@ const reserved = new Set(["end", "graph", "subgraph", "flowchart", "style", "cla
  * numeric suffix where two names collide after cleaning.
  */
 export class NodeIds {
-  private readonly used = new Set<string>();
+  /** `__root__` is the layout's own root node. */
+  private readonly used = new Set<string>(["__root__"]);
 
   claim(name: string): string {
     let base = name.replace(/[^A-Za-z0-9_]/g, "_");
