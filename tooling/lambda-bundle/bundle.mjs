@@ -7,6 +7,16 @@ import { readFileSync } from "node:fs";
 import { build } from "esbuild";
 
 const outfile = "dist/lambda/index.mjs";
+// `--external=<package>` leaves a package out of the bundle, e.g. a native module
+// such as sharp that must come from a Lambda layer or a node_modules folder.
+const extraExternals = process.argv.slice(2).map((arg) => {
+  const match = /^--external=(.+)$/.exec(arg);
+  if (match === null) {
+    console.error(`lambda-bundle: unknown argument ${JSON.stringify(arg)} (expected --external=<package>)`);
+    process.exit(2);
+  }
+  return match[1];
+});
 await build({
   entryPoints: ["src/index.ts"],
   outfile,
@@ -17,7 +27,7 @@ await build({
   platform: "node",
   target: "node20",
   format: "esm",
-  external: ["@aws-sdk/*"],
+  external: ["@aws-sdk/*", ...extraExternals],
   // Bundle the TypeScript sources of workspace packages, like the tests do.
   conditions: ["@statecraft/source"],
   // CommonJS dependencies bundled into ESM need a real `require`.
