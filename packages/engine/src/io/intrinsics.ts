@@ -1,0 +1,48 @@
+/**
+ * Intrinsic function calls in `.$` fields: parsed once at load time, evaluated per state visit.
+ *
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html
+ */
+import { evaluateIntrinsic, type IntrinsicCall, type JsonValue, parseIntrinsic } from "@statecraft/asl";
+import { IntrinsicFailure, ParameterPathFailure, StatesError, StatesRuntimeError } from "../errors.js";
+import type { Problems } from "../compile/problems.js";
+import { cachedPath, type PathEnv, selectPath } from "./path-env.js";
+
+/** An intrinsic call ready to evaluate. */
+export type CompiledIntrinsic = (input: JsonValue, env: PathEnv) => JsonValue;
+
+function toStatesError(error: unknown, field: string): StatesError {
+  if (error instanceof StatesError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof Error && error.name === "States.IntrinsicFailure") return new IntrinsicFailure(`${message} (field '${field}')`);
+  if (error instanceof Error && error.name === "States.Runtime") return new StatesRuntimeError(`${message} (field '${field}')`);
+  return new IntrinsicFailure(`${message} (field '${field}')`);
+}
+
+/** Parses `text`; records a problem (and returns `undefined`) when it is not a valid call. */
+export function compileIntrinsic(text: string, field: string, pointer: string, problems: Problems): CompiledIntrinsic | undefined {
+  let call: IntrinsicCall;
+  try {
+    call = parseIntrinsic(text);
+  } catch (error) {
+    problems.add(pointer, error instanceof Error ? error.message : String(error));
+    return undefined;
+  }
+  return (input, env) => {
+    try {
+      return evaluateIntrinsic(call, {
+        resolvePath(path) {
+          const value = selectPath(cachedPath(path), input, env);
+          if (value === undefined) {
+            throw new ParameterPathFailure(`The JsonPath argument '${path}' of the intrinsic in field '${field}' could not be found in the input '${JSON.stringify(input)}'`);
+          }
+          return value;
+        },
+        random: () => env.random(),
+        uuid: () => env.uuid(),
+      });
+    } catch (error) {
+      throw toStatesError(error, field);
+    }
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * Everything one execution shares: identity, clock, history, registries, and the stop/timeout switch.
+ */
+import type { JsonValue } from "@statecraft/asl";
+import type { LambdaHandler, TaskHandler } from "../types.js";
+import type { Clock } from "./clock.js";
+import type { HistoryRecorder } from "./history.js";
+import type { TaskTokenBroker } from "./task-tokens.js";
+
+/** Why an execution stopped early. */
+export interface HaltReason {
+  status: "ABORTED" | "TIMED_OUT";
+  error: string;
+  cause: string;
+}
+
+/** Thrown through the running states when the execution is stopped or times out; never caught by Retry/Catch. */
+export class ExecutionHalted extends Error {
+  override readonly name = "ExecutionHalted";
+  constructor(readonly reason: HaltReason) {
+    super(`${reason.status}: ${reason.error} ${reason.cause}`.trim());
+  }
+}
+
+/** Identity and services of an execution. */
+export interface RuntimeInit {
+  clock: Clock;
+  history: HistoryRecorder;
+  executionArn: string;
+  executionName: string;
+  stateMachineArn: string;
+  stateMachineName: string;
+  roleArn: string;
+  region: string;
+  account: string;
+  executionInput: JsonValue;
+  startTime: number;
+  tasks: Readonly<Record<string, TaskHandler>>;
+  lambdas: Readonly<Record<string, LambdaHandler>>;
+  broker: TaskTokenBroker;
+  random: () => number;
+  uuid: () => string;
+  maxPayloadBytes: number;
+}
+
+/** How many transitions run synchronously before the engine yields to the event loop (stop, timers, I/O). */
+const transitionsPerSlice = 1024;
+
+export class ExecutionRuntime {
+  readonly clock: Clock;
+  readonly history: HistoryRecorder;
+  readonly executionArn: string;
+  readonly executionName: string;
+  readonly stateMachineArn: string;
+  readonly stateMachineName: string;
+  readonly roleArn: string;
+  readonly region: string;
+  readonly account: string;
+  readonly executionInput: JsonValue;
+  readonly startTime: number;
+  readonly tasks: Readonly<Record<string, TaskHandler>>;
+  readonly lambdas: Readonly<Record<string, LambdaHandler>>;
+  readonly broker: TaskTokenBroker;
+  readonly random: () => number;
+  readonly uuid: () => string;
+  readonly maxPayloadBytes: number;
+  readonly controller = new AbortController();
+  /** Set once the execution is stopped or timed out. */
+  halted: HaltReason | undefined;
+  /** Execution deadline in clock time (machine `TimeoutSeconds`). */
+  deadline: number | undefined;
+  private transitions = 0;
+
+  constructor(init: RuntimeInit) {
+    this.clock = init.clock;
+    this.history = init.history;
+    this.executionArn = init.executionArn;
+    this.executionName = init.executionName;
+    this.stateMachineArn = init.stateMachineArn;
+    this.stateMachineName = init.stateMachineName;
+    this.roleArn = init.roleArn;
+    this.region = init.region;
+    this.account = init.account;
+    this.executionInput = init.executionInput;
+    this.startTime = init.startTime;
+    this.tasks = init.tasks;
+    this.lambdas = init.lambdas;
+    this.broker = init.broker;
+    this.random = init.random;
+    this.uuid = init.uuid;
+    this.maxPayloadBytes = init.maxPayloadBytes;
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Stops the execution: every pending wait and task is aborted with {@link ExecutionHalted}. */
+  halt(reason: HaltReason): void {
+    if (this.halted !== undefined) return;
+    this.halted = reason;
+    this.controller.abort(new ExecutionHalted(reason));
+  }
+
+  /** Halts with TIMED_OUT when the clock has passed the machine's deadline. */
+  checkDeadline(): void {
+    if (this.deadline !== undefined && this.halted === undefined && this.clock.now() >= this.deadline) {
+      this.halt({ status: "TIMED_OUT", error: "States.Timeout", cause: "The execution ran longer than the state machine's TimeoutSeconds." });
+    }
+  }
+
+  /** Throws {@link ExecutionHalted} once the execution was stopped. */
+  throwIfHalted(): void {
+    if (this.halted !== undefined) throw new ExecutionHalted(this.halted);
+  }
+
+  /** Counts a transition; every so often yields to the event loop so stops and timers get through. */
+  transition(): Promise<void> | undefined {
+    if (this.halted !== undefined) throw new ExecutionHalted(this.halted);
+    if (++this.transitions % transitionsPerSlice !== 0) return undefined;
+    return new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.checkDeadline();
+      this.throwIfHalted();
+    });
+  }
+}

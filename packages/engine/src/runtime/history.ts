@@ -1,0 +1,118 @@
+/**
+ * Execution history, recorded cheaply on the hot path (a small record holding references to immutable values) and
+ * turned into AWS `HistoryEvent` objects (JSON strings, Dates) only when someone reads it.
+ *
+ * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_HistoryEvent.html
+ */
+import type { HistoryEvent } from "../types.js";
+
+/** Detail fields holding raw JSON values; they are serialized to strings (with `…Details`) when materialized. */
+type RawDetails = Record<string, unknown>;
+
+interface RawEvent {
+  readonly type: string;
+  readonly time: number;
+  readonly prev: number;
+  readonly key: string | undefined;
+  readonly details: RawDetails | undefined;
+}
+
+const jsonFields = new Set(["input", "output", "parameters"]);
+const notTruncated = { truncated: false } as const;
+
+function serialize(value: unknown): string {
+  return JSON.stringify(value === undefined ? null : value);
+}
+
+function materializeDetails(details: RawDetails): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(details)) {
+    if (value === undefined) continue;
+    if (jsonFields.has(field)) {
+      out[field] = serialize(value);
+      if (field !== "parameters") out[`${field}Details`] = { ...notTruncated };
+    } else out[field] = value;
+  }
+  return out;
+}
+
+/** Records events; materializes them lazily; streams them live to listeners. */
+export class HistoryRecorder {
+  private readonly prior: HistoryEvent[];
+  private readonly raw: RawEvent[] = [];
+  private readonly cache: HistoryEvent[] = [];
+  private readonly listeners: ((event: HistoryEvent) => void)[] = [];
+  private readonly wakers: (() => void)[] = [];
+  readonly limit: number;
+
+  constructor(prior: HistoryEvent[] = [], limit = Number.POSITIVE_INFINITY) {
+    this.prior = prior;
+    this.limit = limit;
+  }
+
+  /** Number of events, prior ones included. */
+  get length(): number {
+    return this.prior.length + this.raw.length;
+  }
+
+  /** Whether the history quota is used up. */
+  get overLimit(): boolean {
+    return this.length > this.limit;
+  }
+
+  /** Id of the last event (0 when empty). */
+  get lastId(): number {
+    return this.length;
+  }
+
+  /** Adds a listener called synchronously with every new event. */
+  listen(listener: (event: HistoryEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * Records an event and returns its id. `details` go under `key` (e.g. `stateEnteredEventDetails`); its `input`,
+   * `output` and `parameters` fields are raw JSON values that must not be mutated afterwards.
+   */
+  record(type: string, time: number, prev: number, key?: string, details?: RawDetails): number {
+    this.raw.push({ type, time, prev, key, details });
+    const id = this.length;
+    if (this.listeners.length > 0) {
+      const event = this.get(id - 1);
+      for (const listener of this.listeners) listener(event);
+    }
+    if (this.wakers.length > 0) for (const wake of this.wakers.splice(0)) wake();
+    return id;
+  }
+
+  /** The event at zero-based `index`. */
+  get(index: number): HistoryEvent {
+    if (index < this.prior.length) return this.prior[index] as HistoryEvent;
+    const own = index - this.prior.length;
+    const cached = this.cache[own];
+    if (cached !== undefined) return cached;
+    const raw = this.raw[own];
+    if (raw === undefined) throw new RangeError(`no history event at index ${index}`);
+    const event: HistoryEvent = { id: index + 1, previousEventId: raw.prev, timestamp: new Date(raw.time), type: raw.type };
+    if (raw.key !== undefined && raw.details !== undefined) event[raw.key] = materializeDetails(raw.details);
+    this.cache[own] = event;
+    return event;
+  }
+
+  /** Every event, materialized. */
+  toArray(): HistoryEvent[] {
+    const events: HistoryEvent[] = new Array(this.length);
+    for (let i = 0; i < events.length; i++) events[i] = this.get(i);
+    return events;
+  }
+
+  /** Resolves when the next event is recorded (or `release` is called). */
+  nextEvent(): Promise<void> {
+    return new Promise((resolve) => this.wakers.push(resolve));
+  }
+
+  /** Wakes every `nextEvent` waiter (at the end of the execution). */
+  release(): void {
+    for (const wake of this.wakers.splice(0)) wake();
+  }
+}

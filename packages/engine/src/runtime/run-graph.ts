@@ -1,0 +1,52 @@
+/**
+ * Runs a compiled state graph from a start state to its end: records `…StateEntered`/`…StateExited`, follows
+ * `Next`, and keeps synchronous states on a synchronous path (no promise per transition).
+ *
+ * @see https://states-language.net/spec.html#transitions
+ */
+import type { JsonValue } from "@statecraft/asl";
+import { StatesRuntimeError } from "../errors.js";
+import { type CompiledGraph, isPromise, type Outcome } from "./compiled.js";
+import type { Scope, Visit } from "./scope.js";
+
+/** States whose exit is recorded (`FailStateEntered` has no exit event). */
+function exitEventOf(prefix: string): string | undefined {
+  return prefix === "Fail" ? undefined : `${prefix}StateExited`;
+}
+
+const exitEvents = new Map<string, string | undefined>();
+const enterEvents = new Map<string, string>();
+for (const prefix of ["Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Map", "Parallel"]) {
+  enterEvents.set(prefix, `${prefix}StateEntered`);
+  exitEvents.set(prefix, exitEventOf(prefix));
+}
+
+/** Runs `graph` in `scope` from `startAt` with `input`; resolves with the output of its terminal state. */
+export async function runGraph(scope: Scope, graph: CompiledGraph, startAt: string, input: JsonValue): Promise<JsonValue> {
+  const runtime = scope.runtime;
+  const history = runtime.history;
+  let name = startAt;
+  let current = input;
+  for (;;) {
+    const pause = runtime.transition();
+    if (pause !== undefined) await pause;
+    if (history.overLimit) {
+      throw new StatesRuntimeError(`The execution history exceeded its limit of ${history.limit} events.`);
+    }
+    const state = graph.states.get(name);
+    if (state === undefined) throw new StatesRuntimeError(`Missing 'Next' target: ${name}`);
+    const visit: Visit = { name, enteredTime: runtime.clock.now(), retryCount: 0, taskToken: undefined };
+    scope.visit = visit;
+    scope.record(enterEvents.get(state.eventPrefix) ?? `${state.eventPrefix}StateEntered`, "stateEnteredEventDetails", { name, input: current });
+    let outcome: Outcome | Promise<Outcome> = state.run(scope, visit, current);
+    if (isPromise(outcome)) {
+      outcome = await outcome;
+      runtime.throwIfHalted();
+    }
+    const exitEvent = exitEvents.get(state.eventPrefix);
+    if (exitEvent !== undefined) scope.record(exitEvent, "stateExitedEventDetails", { name, output: outcome.output });
+    if (outcome.next === undefined) return outcome.output;
+    name = outcome.next;
+    current = outcome.output;
+  }
+}

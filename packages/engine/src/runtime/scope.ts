@@ -1,0 +1,89 @@
+/**
+ * A scope runs one state graph (the machine, a Parallel branch or a Map iteration) one state at a time. It is
+ * also the path environment of the state it runs: `$$` is built from the current visit on demand.
+ *
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-contextobject.html
+ */
+import type { JsonObject, JsonValue } from "@statecraft/asl";
+import type { PathEnv } from "../io/path-env.js";
+import type { ExecutionRuntime } from "./execution-runtime.js";
+
+/** One visit of a state: what `$$.State` and `$$.Task` show. */
+export interface Visit {
+  readonly name: string;
+  readonly enteredTime: number;
+  retryCount: number;
+  taskToken: string | undefined;
+}
+
+/** A Map item, for `$$.Map.Item` in `ItemSelector`. */
+export interface MapItem {
+  readonly index: number;
+  readonly value: JsonValue;
+  readonly key?: string;
+}
+
+/** Runs one graph; the path environment of its current state. */
+export class Scope implements PathEnv {
+  /** Id of the last event of this scope (the `previousEventId` of its next event). */
+  lastEventId: number;
+  /** The state being run. */
+  visit: Visit | undefined;
+  /** Set while an `ItemSelector` is evaluated. */
+  mapItem: MapItem | undefined;
+
+  constructor(
+    readonly runtime: ExecutionRuntime,
+    /** Aborted when this scope must stop (execution stopped, sibling branch failed, Map failed). */
+    readonly signal: AbortSignal,
+    lastEventId: number,
+  ) {
+    this.lastEventId = lastEventId;
+  }
+
+  /** Records an event in this scope's lineage and returns its id. */
+  record(type: string, key?: string, details?: Record<string, unknown>): number {
+    const id = this.runtime.history.record(type, this.runtime.clock.now(), this.lastEventId, key, details);
+    this.lastEventId = id;
+    return id;
+  }
+
+  contextObject(): JsonValue {
+    const runtime = this.runtime;
+    const visit = this.visit;
+    const context: JsonObject = {
+      Execution: {
+        Id: runtime.executionArn,
+        Input: runtime.executionInput,
+        Name: runtime.executionName,
+        RoleArn: runtime.roleArn,
+        StartTime: new Date(runtime.startTime).toISOString(),
+        RedriveCount: 0,
+      },
+      StateMachine: { Id: runtime.stateMachineArn, Name: runtime.stateMachineName },
+    };
+    if (visit !== undefined) {
+      context.State = { EnteredTime: new Date(visit.enteredTime).toISOString(), Name: visit.name, RetryCount: visit.retryCount };
+      if (visit.taskToken !== undefined) context.Task = { Token: visit.taskToken };
+    }
+    if (this.mapItem !== undefined) {
+      const item: JsonObject = { Index: this.mapItem.index, Value: this.mapItem.value };
+      if (this.mapItem.key !== undefined) item.Key = this.mapItem.key;
+      context.Map = { Item: item };
+    }
+    return context;
+  }
+
+  variable(): JsonValue | undefined {
+    // Workflow variables (Assign) arrive with the JSONata/variables integration; until then none are set.
+    return undefined;
+  }
+
+  random(): number {
+    return this.runtime.random();
+  }
+
+  uuid(): string {
+    return this.runtime.uuid();
+  }
+}

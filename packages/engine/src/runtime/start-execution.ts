@@ -1,0 +1,150 @@
+/**
+ * Starting an execution: identity and defaults, the top-level run with its terminal events, stop and timeout,
+ * resume, and the live event stream.
+ *
+ * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html
+ */
+import type { JsonValue } from "@statecraft/asl";
+import { StatesError } from "../errors.js";
+import { defaultMaxPayloadBytes, ensureJsonPayload } from "../io/payload-size.js";
+import { FailStateError } from "../states/fail.js";
+import type { Execution, ExecutionResult, HistoryEvent, RunOptions } from "../types.js";
+import { resolveClock } from "./clock.js";
+import type { CompiledMachine } from "./compiled.js";
+import { ExecutionHalted, ExecutionRuntime } from "./execution-runtime.js";
+import { HistoryRecorder } from "./history.js";
+import { runGraph } from "./run-graph.js";
+import { Scope } from "./scope.js";
+import { TaskTokenBroker } from "./task-tokens.js";
+
+/** Names given to the machine when it was loaded. */
+export interface MachineIdentity {
+  name: string | undefined;
+  arn: string | undefined;
+}
+
+const defaultHistoryLimit = 25_000;
+
+function inputOfStartEvent(history: readonly HistoryEvent[]): JsonValue {
+  const details = history[0]?.executionStartedEventDetails as { input?: unknown } | undefined;
+  return typeof details?.input === "string" ? (JSON.parse(details.input) as JsonValue) : null;
+}
+
+function lazyResult(base: Omit<ExecutionResult, "history">, history: HistoryRecorder): ExecutionResult {
+  let events: HistoryEvent[] | undefined;
+  const result = base as ExecutionResult;
+  // Materialized on first read: runs whose history nobody looks at never pay for JSON strings and Dates.
+  Object.defineProperty(result, "history", {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      events ??= history.toArray();
+      return events;
+    },
+  });
+  return result;
+}
+
+/** Starts `machine` on `input`. */
+export function startExecution(machine: CompiledMachine, input: JsonValue, options: RunOptions, identity: MachineIdentity): Execution {
+  const clock = resolveClock(options.clock);
+  const region = options.region ?? "us-east-1";
+  const account = options.account ?? "123456789012";
+  const uuid = options.uuid ?? (() => crypto.randomUUID());
+  const stateMachineName = options.stateMachineName ?? identity.name ?? "StateMachine";
+  const stateMachineArn = options.stateMachineArn ?? identity.arn ?? `arn:aws:states:${region}:${account}:stateMachine:${stateMachineName}`;
+  const executionName = options.executionName ?? uuid();
+  const executionArn = options.executionArn ?? `arn:aws:states:${region}:${account}:execution:${stateMachineName}:${executionName}`;
+  const resume = options.resume;
+  const history = new HistoryRecorder(resume?.history, options.maxHistoryEvents ?? defaultHistoryLimit);
+  if (options.onEvent !== undefined) history.listen(options.onEvent);
+  const runtime = new ExecutionRuntime({
+    clock,
+    history,
+    executionArn,
+    executionName,
+    stateMachineArn,
+    stateMachineName,
+    roleArn: options.roleArn ?? `arn:aws:iam::${account}:role/StatecraftExecutionRole`,
+    region,
+    account,
+    executionInput: resume === undefined ? input : (resume.executionInput ?? inputOfStartEvent(resume.history)),
+    startTime: resume?.startDate.getTime() ?? clock.now(),
+    tasks: options.tasks ?? {},
+    lambdas: options.lambdas ?? {},
+    broker: options.taskTokens ?? new TaskTokenBroker(),
+    random: options.random ?? Math.random,
+    uuid,
+    maxPayloadBytes: options.maxPayloadBytes ?? defaultMaxPayloadBytes,
+  });
+  let finished = false;
+
+  const run = async (): Promise<ExecutionResult> => {
+    const scope = new Scope(runtime, runtime.signal, history.lastId);
+    let timer: NodeJS.Timeout | undefined;
+    const onAbort = () => runtime.halt({ status: "ABORTED", error: "", cause: "The execution was aborted by its signal." });
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+    let ending: Omit<ExecutionResult, "history" | "executionArn" | "startDate" | "stopDate">;
+    try {
+      let startInput = resume === undefined ? input : resume.input;
+      if (resume === undefined) {
+        startInput = ensureJsonPayload(input, runtime.maxPayloadBytes, "The execution input");
+        scope.record("ExecutionStarted", "executionStartedEventDetails", { input: startInput, roleArn: runtime.roleArn });
+      }
+      if (options.signal?.aborted) onAbort();
+      if (machine.timeoutSeconds !== undefined) {
+        runtime.deadline = runtime.startTime + machine.timeoutSeconds * 1000;
+        timer = setTimeout(() => runtime.halt({ ...timeoutReason }), Math.max(0, runtime.deadline - clock.now()));
+      }
+      const output = await runGraph(scope, machine, resume?.stateName ?? machine.startAt, startInput);
+      scope.record("ExecutionSucceeded", "executionSucceededEventDetails", { output });
+      ending = { status: "SUCCEEDED", output };
+    } catch (error) {
+      scope.lastEventId = history.lastId;
+      const halted = runtime.halted ?? (error instanceof ExecutionHalted ? error.reason : undefined);
+      if (halted !== undefined) {
+        const type = halted.status === "ABORTED" ? "ExecutionAborted" : "ExecutionTimedOut";
+        const key = halted.status === "ABORTED" ? "executionAbortedEventDetails" : "executionTimedOutEventDetails";
+        scope.record(type, key, { error: halted.error || undefined, cause: halted.cause || undefined });
+        ending = { status: halted.status, error: halted.error, cause: halted.cause };
+      } else {
+        const failure = error instanceof StatesError ? error : new StatesError("States.Runtime", `Internal error: ${error instanceof Error ? error.message : String(error)}`);
+        const given = failure instanceof FailStateError ? failure.given : { error: true, cause: true };
+        const details = { error: given.error ? failure.name : undefined, cause: given.cause ? failure.cause : undefined };
+        scope.record("ExecutionFailed", "executionFailedEventDetails", details);
+        ending = { status: "FAILED" };
+        if (details.error !== undefined) ending.error = details.error;
+        if (details.cause !== undefined) ending.cause = details.cause;
+      }
+    } finally {
+      clearTimeout(timer);
+      options.signal?.removeEventListener("abort", onAbort);
+      finished = true;
+      history.release();
+      if (!runtime.signal.aborted) runtime.controller.abort(new ExecutionHalted({ status: "ABORTED", error: "", cause: "The execution has ended." }));
+    }
+    const base = { ...ending, executionArn, startDate: new Date(runtime.startTime), stopDate: new Date(clock.now()) };
+    return lazyResult(base, history);
+  };
+
+  const done = run();
+  return {
+    executionArn,
+    done,
+    stop(error = "", cause = "") {
+      if (!finished) runtime.halt({ status: "ABORTED", error, cause });
+    },
+    events: {
+      async *[Symbol.asyncIterator]() {
+        let index = 0;
+        for (;;) {
+          while (index < history.length) yield history.get(index++);
+          if (finished) return;
+          await history.nextEvent();
+        }
+      },
+    },
+  };
+}
+
+const timeoutReason = { status: "TIMED_OUT", error: "States.Timeout", cause: "The execution ran longer than the state machine's TimeoutSeconds." } as const;

@@ -1,0 +1,148 @@
+/**
+ * One attempt of a Task: schedule, call the handler (or wait for a task token), enforce `TimeoutSeconds` and
+ * `HeartbeatSeconds`, and record the attempt's events. Synchronous handlers without time limits take a path free
+ * of promises and timers.
+ *
+ * @see https://states-language.net/spec.html#task-state
+ */
+import type { JsonValue } from "@statecraft/asl";
+import { HeartbeatTimeout, StatesError, StatesTimeout, TaskError } from "../errors.js";
+import { ensureJsonPayload } from "../io/payload-size.js";
+import type { TaskContext } from "../types.js";
+import { childController, raceSignal } from "./abort.js";
+import { isPromise } from "./compiled.js";
+import type { ParsedResource } from "./resources.js";
+import type { Scope, Visit } from "./scope.js";
+import { type BoundHandler, bindHandler } from "./task-handlers.js";
+import type { AttemptLimits, TaskEvents } from "./task-events.js";
+
+/** What a Task state invokes. */
+export interface TaskTarget {
+  readonly stateName: string;
+  readonly resource: string;
+  readonly parsed: ParsedResource;
+  readonly events: TaskEvents;
+  readonly waitsForToken: boolean;
+}
+
+const noHeartbeat = () => {};
+
+function resultOf(scope: Scope, target: TaskTarget, handler: BoundHandler | undefined, raw: unknown): JsonValue {
+  let result: JsonValue;
+  try {
+    const json = ensureJsonPayload(raw, scope.runtime.maxPayloadBytes, `The task '${target.stateName}' result`);
+    result = handler === undefined ? json : handler.wrap(json);
+  } catch (error) {
+    if (error instanceof StatesError) target.events.failed(scope, error.name, error.cause);
+    throw error;
+  }
+  target.events.succeeded(scope, result);
+  return result;
+}
+
+function failure(scope: Scope, target: TaskTarget, handler: BoundHandler | undefined, thrown: unknown): never {
+  // Stops and sibling failures pass through untouched: they are not task errors.
+  if (scope.signal.aborted && thrown === scope.signal.reason) throw thrown;
+  const error = handler === undefined ? (thrown instanceof StatesError ? thrown : new TaskError("States.TaskFailed", String(thrown))) : handler.errorOf(thrown);
+  if (error instanceof StatesTimeout || error instanceof HeartbeatTimeout) target.events.timedOut(scope, error.name, error.cause);
+  else target.events.failed(scope, error.name, error.cause);
+  throw error;
+}
+
+/** Runs one attempt; synchronous when the handler is and no time limit applies. */
+export function attemptTask(scope: Scope, visit: Visit, target: TaskTarget, payload: JsonValue, limits: AttemptLimits): JsonValue | Promise<JsonValue> {
+  const runtime = scope.runtime;
+  const handler = bindHandler(runtime, target.resource, target.parsed, payload);
+  target.events.scheduled(scope, payload, limits);
+  target.events.started(scope);
+  if (!target.waitsForToken && limits.timeoutSeconds === undefined && limits.heartbeatSeconds === undefined && handler !== undefined) {
+    const context: TaskContext = { stateName: target.stateName, executionArn: runtime.executionArn, signal: scope.signal, heartbeat: noHeartbeat };
+    let raw: unknown;
+    try {
+      raw = handler.call(payload, context);
+    } catch (thrown) {
+      failure(scope, target, handler, thrown);
+    }
+    if (!isPromise(raw)) return resultOf(scope, target, handler, raw);
+    return raceSignal(raw as Promise<unknown>, scope.signal).then(
+      (value) => resultOf(scope, target, handler, value),
+      (thrown: unknown) => failure(scope, target, handler, thrown),
+    );
+  }
+  return attemptWithLimits(scope, visit, target, handler, payload, limits);
+}
+
+async function attemptWithLimits(
+  scope: Scope,
+  visit: Visit,
+  target: TaskTarget,
+  handler: BoundHandler | undefined,
+  payload: JsonValue,
+  limits: AttemptLimits,
+): Promise<JsonValue> {
+  const runtime = scope.runtime;
+  const { controller, release } = childController(scope.signal);
+  const token = target.waitsForToken ? visit.taskToken : undefined;
+  let timeoutTimer: NodeJS.Timeout | undefined;
+  let heartbeatTimer: NodeJS.Timeout | undefined;
+  let unregister = () => {};
+  const outcome = new Promise<unknown>((resolve, reject) => {
+    const stop = (error: StatesError) => {
+      controller.abort(error);
+      reject(error);
+    };
+    if (limits.timeoutSeconds !== undefined) {
+      timeoutTimer = setTimeout(() => stop(new StatesTimeout(`The task '${target.stateName}' ran longer than ${limits.timeoutSeconds} seconds.`)), limits.timeoutSeconds * 1000);
+    }
+    const heartbeat = () => {
+      if (limits.heartbeatSeconds === undefined) return;
+      clearTimeout(heartbeatTimer);
+      heartbeatTimer = setTimeout(
+        () => stop(new HeartbeatTimeout(`The task '${target.stateName}' sent no heartbeat for ${limits.heartbeatSeconds} seconds.`)),
+        limits.heartbeatSeconds * 1000,
+      );
+    };
+    heartbeat();
+    controller.signal.addEventListener("abort", () => reject(controller.signal.reason), { once: true });
+    if (token !== undefined) {
+      unregister = runtime.broker.register(token, {
+        succeed: resolve,
+        fail: (error, cause) => reject(new TaskError(error, cause)),
+        heartbeat,
+      });
+    }
+    if (handler === undefined) return;
+    const context: TaskContext = { stateName: target.stateName, executionArn: runtime.executionArn, signal: controller.signal, heartbeat };
+    if (token !== undefined) context.taskToken = token;
+    Promise.resolve()
+      .then(() => handler.call(payload, context))
+      .then(
+        (value) => {
+          if (token === undefined) {
+            resolve(value);
+            return;
+          }
+          // With a token the call only submits the work; its response is recorded and the task keeps waiting.
+          try {
+            target.events.submitted(scope, handler.wrap(ensureJsonPayload(value, runtime.maxPayloadBytes, "The submitted task response")));
+          } catch (error) {
+            reject(error);
+          }
+        },
+        (thrown: unknown) => reject(handler.errorOf(thrown)),
+      );
+  });
+  try {
+    const raw = await outcome;
+    return resultOf(scope, target, token === undefined ? handler : undefined, raw);
+  } catch (thrown) {
+    if (token !== undefined && (thrown instanceof StatesTimeout || thrown instanceof HeartbeatTimeout)) runtime.broker.expire(token);
+    return failure(scope, target, handler === undefined ? undefined : { ...handler, errorOf: (error) => (error instanceof StatesError ? error : handler.errorOf(error)) }, thrown);
+  } finally {
+    clearTimeout(timeoutTimer);
+    clearTimeout(heartbeatTimer);
+    unregister();
+    release();
+    if (!controller.signal.aborted) controller.abort(new StatesError("States.TaskFailed", "The task has finished."));
+  }
+}

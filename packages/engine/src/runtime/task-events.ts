@@ -1,0 +1,88 @@
+/**
+ * The history events of a task attempt, named as AWS names them for each kind of resource: `LambdaFunction…` for
+ * direct Lambda ARNs, `Activity…` for activities, `Task…` for service integrations.
+ *
+ * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_HistoryEvent.html
+ */
+import type { JsonValue } from "@statecraft/asl";
+import type { ParsedResource } from "./resources.js";
+import type { Scope } from "./scope.js";
+
+/** Time limits of one attempt, in seconds. */
+export interface AttemptLimits {
+  timeoutSeconds: number | undefined;
+  heartbeatSeconds: number | undefined;
+}
+
+/** Records the events of a task attempt. */
+export interface TaskEvents {
+  scheduled(scope: Scope, payload: JsonValue, limits: AttemptLimits): void;
+  started(scope: Scope): void;
+  submitted(scope: Scope, output: JsonValue): void;
+  succeeded(scope: Scope, output: JsonValue): void;
+  failed(scope: Scope, error: string, cause: string): void;
+  timedOut(scope: Scope, error: string, cause: string): void;
+}
+
+function lambdaEvents(resource: string): TaskEvents {
+  return {
+    scheduled: (scope, input, limits) =>
+      void scope.record("LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", { resource, input, timeoutInSeconds: limits.timeoutSeconds }),
+    started: (scope) => void scope.record("LambdaFunctionStarted"),
+    submitted: () => {},
+    succeeded: (scope, output) => void scope.record("LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails", { output }),
+    failed: (scope, error, cause) => void scope.record("LambdaFunctionFailed", "lambdaFunctionFailedEventDetails", { error, cause }),
+    timedOut: (scope, error, cause) => void scope.record("LambdaFunctionTimedOut", "lambdaFunctionTimedOutEventDetails", { error, cause }),
+  };
+}
+
+function activityEvents(resource: string): TaskEvents {
+  return {
+    scheduled: (scope, input, limits) =>
+      void scope.record("ActivityScheduled", "activityScheduledEventDetails", {
+        resource,
+        input,
+        timeoutInSeconds: limits.timeoutSeconds,
+        heartbeatInSeconds: limits.heartbeatSeconds,
+      }),
+    started: (scope) => void scope.record("ActivityStarted", "activityStartedEventDetails", { workerName: "statecraft" }),
+    submitted: () => {},
+    succeeded: (scope, output) => void scope.record("ActivitySucceeded", "activitySucceededEventDetails", { output }),
+    failed: (scope, error, cause) => void scope.record("ActivityFailed", "activityFailedEventDetails", { error, cause }),
+    timedOut: (scope, error, cause) => void scope.record("ActivityTimedOut", "activityTimedOutEventDetails", { error, cause }),
+  };
+}
+
+function serviceEvents(resourceType: string, resource: string): TaskEvents {
+  return {
+    scheduled: (scope, parameters, limits) =>
+      void scope.record("TaskScheduled", "taskScheduledEventDetails", {
+        resourceType,
+        resource,
+        region: scope.runtime.region,
+        parameters,
+        timeoutInSeconds: limits.timeoutSeconds,
+        heartbeatInSeconds: limits.heartbeatSeconds,
+      }),
+    started: (scope) => void scope.record("TaskStarted", "taskStartedEventDetails", { resourceType, resource }),
+    submitted: (scope, output) => void scope.record("TaskSubmitted", "taskSubmittedEventDetails", { resourceType, resource, output }),
+    succeeded: (scope, output) => void scope.record("TaskSucceeded", "taskSucceededEventDetails", { resourceType, resource, output }),
+    failed: (scope, error, cause) => void scope.record("TaskFailed", "taskFailedEventDetails", { resourceType, resource, error, cause }),
+    timedOut: (scope, error, cause) => void scope.record("TaskTimedOut", "taskTimedOutEventDetails", { resourceType, resource, error, cause }),
+  };
+}
+
+/** The event recorder for a resource. */
+export function taskEventsFor(resource: string, parsed: ParsedResource): TaskEvents {
+  switch (parsed.kind) {
+    case "lambda-function":
+      return lambdaEvents(resource);
+    case "activity":
+      return activityEvents(resource);
+    case "lambda-invoke":
+    case "service":
+      return serviceEvents(parsed.resourceType, parsed.resourceName);
+    case "other":
+      return serviceEvents("local", resource);
+  }
+}

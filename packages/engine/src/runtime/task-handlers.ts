@@ -1,0 +1,153 @@
+/**
+ * Finds the handler for a task resource and adapts it: plain task handlers, and Lambda handlers run as AWS Lambda
+ * would (a JSON copy of the event, a Lambda-like context, errors reported as `{errorType, errorMessage, trace}`,
+ * and the Invoke response envelope for `arn:aws:states:::lambda:invoke`).
+ *
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-lambda.html
+ */
+import type { JsonObject, JsonValue } from "@statecraft/asl";
+import { StatesError, StatesRuntimeError, TaskError, toStatesError } from "../errors.js";
+import type { LambdaContext, LambdaHandler, TaskContext } from "../types.js";
+import type { ExecutionRuntime } from "./execution-runtime.js";
+import { functionNameOf, type ParsedResource } from "./resources.js";
+
+/** A resolved handler: calls it, maps what it throws, wraps what it returns. */
+export interface BoundHandler {
+  call(payload: JsonValue, context: TaskContext): unknown;
+  errorOf(thrown: unknown): StatesError;
+  wrap(result: JsonValue): JsonValue;
+}
+
+const identity = (value: JsonValue): JsonValue => value;
+
+/** The Cause Step Functions reports for a Lambda error. @see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-exceptions.html */
+export function lambdaError(thrown: unknown): StatesError {
+  if (thrown instanceof StatesError && !(thrown instanceof TaskError)) return thrown;
+  const isError = thrown instanceof Error;
+  const errorType = isError ? thrown.name || "Error" : typeof thrown;
+  const errorMessage = isError ? thrown.message : String(thrown);
+  const trace = isError && thrown.stack !== undefined ? thrown.stack.split("\n") : [];
+  return new TaskError(errorType, JSON.stringify({ errorType, errorMessage, trace }));
+}
+
+function lambdaContext(runtime: ExecutionRuntime, functionName: string, context: TaskContext, settle: (error: unknown, result?: unknown) => void): LambdaContext {
+  const requestId = runtime.uuid();
+  const started = Date.now();
+  return {
+    ...context,
+    callbackWaitsForEmptyEventLoop: true,
+    functionName,
+    functionVersion: "$LATEST",
+    invokedFunctionArn: `arn:aws:lambda:${runtime.region}:${runtime.account}:function:${functionName}`,
+    memoryLimitInMB: "128",
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: `${new Date(started).toISOString().slice(0, 10).replaceAll("-", "/")}/[$LATEST]${requestId.replaceAll("-", "")}`,
+    // The Lambda default timeout is 3 s; local handlers are not cut off, so report the largest Lambda timeout.
+    getRemainingTimeInMillis: () => Math.max(0, 900_000 - (Date.now() - started)),
+    done: (error, result) => settle(error ?? null, result),
+    fail: (error) => settle(typeof error === "string" ? new Error(error) : error),
+    succeed: (...args) => settle(null, args.length > 1 ? args[1] : args[0]),
+  };
+}
+
+/**
+ * Calls a Lambda handler with AWS semantics. The legacy `context.done/succeed/fail` settle the invocation too:
+ * they win over a pending promise, and over an `undefined` returned synchronously.
+ */
+function invokeLambda(runtime: ExecutionRuntime, handler: LambdaHandler, functionName: string, event: JsonValue, context: TaskContext): unknown {
+  const copy = JSON.parse(JSON.stringify(event)) as JsonValue;
+  let early: { error: unknown; result: unknown } | undefined;
+  let settle = (error: unknown, result?: unknown): void => {
+    early ??= { error, result };
+  };
+  const settled = new Promise<unknown>((resolve, reject) => {
+    const previous = settle;
+    settle = (error, result) => {
+      previous(error, result);
+      if (error === null || error === undefined) resolve(result);
+      else reject(error);
+    };
+  });
+  settled.catch(() => {});
+  const returned = handler(copy, lambdaContext(runtime, functionName, context, (error, result) => settle(error, result)));
+  if (returned instanceof Promise) return Promise.race([returned, settled]);
+  if (returned === undefined && early !== undefined) {
+    if (early.error !== null && early.error !== undefined) throw early.error;
+    return early.result;
+  }
+  return returned;
+}
+
+function invokeEnvelope(runtime: ExecutionRuntime, payload: JsonValue): JsonValue {
+  const requestId = runtime.uuid();
+  return {
+    ExecutedVersion: "$LATEST",
+    Payload: payload,
+    SdkHttpMetadata: {
+      AllHttpHeaders: {
+        "X-Amz-Executed-Version": ["$LATEST"],
+        "x-amzn-Remapped-Content-Length": ["0"],
+        Connection: ["keep-alive"],
+        "x-amzn-RequestId": [requestId],
+        "Content-Type": ["application/json"],
+      },
+      HttpHeaders: {
+        Connection: "keep-alive",
+        "Content-Type": "application/json",
+        "X-Amz-Executed-Version": "$LATEST",
+        "x-amzn-Remapped-Content-Length": "0",
+        "x-amzn-RequestId": requestId,
+      },
+      HttpStatusCode: 200,
+    },
+    SdkResponseMetadata: { RequestId: requestId },
+    StatusCode: 200,
+  };
+}
+
+function unknownResource(runtime: ExecutionRuntime, resource: string, functionName: string | undefined): StatesRuntimeError {
+  const tasks = Object.keys(runtime.tasks);
+  const lambdas = Object.keys(runtime.lambdas);
+  const hint = functionName === undefined ? "Register it in RunOptions.tasks" : `Register the function '${functionName}' in RunOptions.lambdas (or the resource in RunOptions.tasks)`;
+  return new StatesRuntimeError(
+    `No handler for resource '${resource}'. ${hint}. Known tasks: ${tasks.length > 0 ? tasks.join(", ") : "(none)"}; known lambdas: ${lambdas.length > 0 ? lambdas.join(", ") : "(none)"}.`,
+  );
+}
+
+/**
+ * The handler for a resource, `undefined` when none is registered (allowed only for `.waitForTaskToken`), or a
+ * `States.Runtime` error naming the resource and the known handlers.
+ */
+export function bindHandler(runtime: ExecutionRuntime, resource: string, parsed: ParsedResource, payload: JsonValue): BoundHandler | undefined {
+  const task = Object.hasOwn(runtime.tasks, resource) ? runtime.tasks[resource] : undefined;
+  if (task !== undefined) return { call: (input, context) => task(input, context), errorOf: toStatesError, wrap: identity };
+  const waitsForToken = (parsed.kind === "service" || parsed.kind === "lambda-invoke") && parsed.pattern === "waitForTaskToken";
+  if (parsed.kind === "lambda-function") {
+    const name = parsed.functionName;
+    const lambda = Object.hasOwn(runtime.lambdas, name) ? runtime.lambdas[name] : undefined;
+    if (lambda === undefined) throw unknownResource(runtime, resource, name);
+    return { call: (input, context) => invokeLambda(runtime, lambda, name, input, context), errorOf: lambdaError, wrap: identity };
+  }
+  if (parsed.kind === "lambda-invoke") {
+    const parameters = (typeof payload === "object" && payload !== null && !Array.isArray(payload) ? payload : {}) as JsonObject;
+    const target = parameters.FunctionName;
+    if (typeof target !== "string") {
+      throw new StatesRuntimeError(`The resource '${resource}' needs a 'FunctionName' parameter (a function name or ARN).`);
+    }
+    const name = functionNameOf(target);
+    const lambda = Object.hasOwn(runtime.lambdas, name) ? runtime.lambdas[name] : undefined;
+    if (lambda === undefined) {
+      if (waitsForToken) return undefined;
+      throw unknownResource(runtime, resource, name);
+    }
+    const event = parameters.Payload ?? {};
+    return {
+      call: (_input, context) => invokeLambda(runtime, lambda, name, event, context),
+      errorOf: lambdaError,
+      wrap: (result) => invokeEnvelope(runtime, result),
+    };
+  }
+  if (waitsForToken) return undefined;
+  throw unknownResource(runtime, resource, undefined);
+}

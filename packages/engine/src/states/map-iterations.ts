@@ -1,0 +1,147 @@
+/**
+ * Running a Map's items: a bounded pool of workers, inline iterations (events in the parent history) or
+ * distributed ones (each item a child execution), and the tolerated-failure rules.
+ *
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map.html
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html
+ */
+import type { JsonValue } from "@statecraft/asl";
+import { ExceedToleratedFailureThreshold, StatesError } from "../errors.js";
+import { childController, SiblingFailed } from "../runtime/abort.js";
+import type { CompiledGraph } from "../runtime/compiled.js";
+import { errorOutput } from "../runtime/error-handling.js";
+import { ExecutionRuntime } from "../runtime/execution-runtime.js";
+import { HistoryRecorder } from "../runtime/history.js";
+import { runGraph } from "../runtime/run-graph.js";
+import { Scope } from "../runtime/scope.js";
+
+/** How a Map run is configured once its inputs are known. */
+export interface MapRunPlan {
+  readonly stateName: string;
+  readonly processor: CompiledGraph;
+  readonly distributed: boolean;
+  /** Iteration inputs (after ItemSelector and ItemBatcher). */
+  readonly inputs: readonly JsonValue[];
+  /** 0 = as many as possible. */
+  readonly maxConcurrency: number;
+  readonly toleratedFailureCount: number | undefined;
+  readonly toleratedFailurePercentage: number | undefined;
+  readonly label: string | undefined;
+}
+
+/** Inline Map runs at most 40 iterations at once, as on AWS. */
+const inlineConcurrencyCap = 40;
+/** Distributed Map runs at most 10,000 child executions at once, as on AWS. */
+const distributedConcurrencyCap = 10_000;
+
+function exceedsTolerance(plan: MapRunPlan, failures: number): boolean {
+  if (failures === 0) return false;
+  const count = plan.toleratedFailureCount;
+  const percentage = plan.toleratedFailurePercentage;
+  if (count === undefined && percentage === undefined) return true;
+  const overCount = count === undefined || failures > count;
+  const overPercentage = percentage === undefined || (failures * 100) / plan.inputs.length > percentage;
+  return overCount && overPercentage;
+}
+
+/** Runs one item as a child execution with its own history. */
+async function runChildExecution(parent: ExecutionRuntime, plan: MapRunPlan, mapRunArn: string, index: number, signal: AbortSignal): Promise<JsonValue> {
+  const input = plan.inputs[index] ?? null;
+  const name = parent.uuid();
+  const child = new ExecutionRuntime({
+    ...parent,
+    history: new HistoryRecorder(),
+    executionArn: `${mapRunArn.replace(":mapRun:", ":execution:")}:${name}`,
+    executionName: name,
+    executionInput: input,
+    startTime: parent.clock.now(),
+    broker: parent.broker,
+  });
+  const onParentAbort = () => child.halt({ status: "ABORTED", error: "States.Aborted", cause: "The Map Run was stopped." });
+  signal.addEventListener("abort", onParentAbort, { once: true });
+  const scope = new Scope(child, child.signal, 0);
+  scope.lastEventId = child.history.record("ExecutionStarted", child.clock.now(), 0, "executionStartedEventDetails", { input, roleArn: child.roleArn });
+  try {
+    const output = await runGraph(scope, plan.processor, plan.processor.startAt, input);
+    scope.record("ExecutionSucceeded", "executionSucceededEventDetails", { output });
+    return output;
+  } catch (error) {
+    if (error instanceof StatesError) scope.record("ExecutionFailed", "executionFailedEventDetails", { error: error.name, cause: error.cause });
+    throw error;
+  } finally {
+    signal.removeEventListener("abort", onParentAbort);
+  }
+}
+
+/** Runs every item; resolves with the outputs in item order, or throws the failure that ends the Map. */
+export async function runMapIterations(scope: Scope, plan: MapRunPlan): Promise<JsonValue[]> {
+  const runtime = scope.runtime;
+  const total = plan.inputs.length;
+  const results: JsonValue[] = new Array(total);
+  const startedId = scope.lastEventId;
+  const cap = plan.distributed ? distributedConcurrencyCap : inlineConcurrencyCap;
+  const concurrency = Math.min(plan.maxConcurrency === 0 ? cap : plan.maxConcurrency, cap, Math.max(total, 1));
+  const mapRunArn = `${runtime.stateMachineArn.replace(":stateMachine:", ":mapRun:")}/${plan.label ?? plan.stateName}:${runtime.uuid()}`;
+  if (plan.distributed) scope.record("MapRunStarted", "mapRunStartedEventDetails", { mapRunArn });
+  const { controller, release } = childController(scope.signal);
+  let failures = 0;
+  let fatal: unknown;
+  let nextIndex = 0;
+
+  const runItem = async (index: number): Promise<void> => {
+    const input = plan.inputs[index] ?? null;
+    if (plan.distributed) {
+      try {
+        results[index] = await runChildExecution(runtime, plan, mapRunArn, index, controller.signal);
+      } catch (error) {
+        if (!(error instanceof StatesError)) throw error;
+        failures++;
+        results[index] = errorOutput(error);
+        if (exceedsTolerance(plan, failures)) {
+          throw new ExceedToleratedFailureThreshold(`The Map Run failed: ${failures} of ${total} items failed, more than the tolerated failure threshold.`);
+        }
+      }
+      return;
+    }
+    const iteration = new Scope(runtime, controller.signal, startedId);
+    iteration.record("MapIterationStarted", "mapIterationStartedEventDetails", { name: plan.stateName, index });
+    try {
+      results[index] = await runGraph(iteration, plan.processor, plan.processor.startAt, input);
+      iteration.record("MapIterationSucceeded", "mapIterationSucceededEventDetails", { name: plan.stateName, index });
+    } catch (error) {
+      if (controller.signal.aborted && error === controller.signal.reason) {
+        iteration.record("MapIterationAborted", "mapIterationAbortedEventDetails", { name: plan.stateName, index });
+      } else iteration.record("MapIterationFailed", "mapIterationFailedEventDetails", { name: plan.stateName, index });
+      throw error;
+    }
+  };
+
+  const worker = async (): Promise<void> => {
+    while (fatal === undefined && nextIndex < total) {
+      const index = nextIndex++;
+      try {
+        await runItem(index);
+      } catch (error) {
+        if (fatal === undefined) {
+          fatal = error;
+          controller.abort(new SiblingFailed("another Map iteration failed"));
+        }
+      }
+    }
+  };
+
+  try {
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  } finally {
+    release();
+  }
+  scope.lastEventId = runtime.history.lastId;
+  if (fatal !== undefined) {
+    if (plan.distributed && fatal instanceof StatesError) {
+      scope.record("MapRunFailed", "mapRunFailedEventDetails", { error: fatal.name, cause: fatal.cause });
+    }
+    throw fatal;
+  }
+  if (plan.distributed) scope.record("MapRunSucceeded");
+  return results;
+}

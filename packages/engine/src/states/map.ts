@@ -1,0 +1,184 @@
+/**
+ * Map: runs its item processor for each item of an array (or each entry of an object), inline or distributed.
+ * `ItemsPath`, `ItemSelector` (legacy `Parameters`) with `$$.Map.Item`, `MaxConcurrency(Path)`, `ItemBatcher`,
+ * `ToleratedFailureCount/Percentage(Path)`, then ResultSelector → ResultPath → OutputPath.
+ *
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map.html
+ */
+import type { CompiledPath, JsonObject, JsonValue } from "@statecraft/asl";
+import {
+  catchers,
+  filterPath,
+  objectField,
+  type RawState,
+  resultPath,
+  retriers,
+  type StateCompileContext,
+  transition,
+} from "../compile/common.js";
+import { pointerTo } from "../compile/problems.js";
+import { StatesRuntimeError } from "../errors.js";
+import { ensureJsonPayload } from "../io/payload-size.js";
+import { type PathEnv, selectPath } from "../io/path-env.js";
+import { placeResult, selectInputPath, selectOutputPath } from "../io/pipeline.js";
+import { type CompiledTemplate, compileTemplate } from "../io/template.js";
+import type { CompiledState } from "../runtime/compiled.js";
+import { withCatch, withRetry } from "../runtime/error-handling.js";
+import type { Scope } from "../runtime/scope.js";
+import { runMapIterations } from "./map-iterations.js";
+
+type NumberSetting = (input: JsonValue, env: PathEnv) => number | undefined;
+
+/** A number field with its `…Path` twin (`MaxConcurrency`, `ToleratedFailureCount`, …). */
+function numberSetting(state: RawState, field: string, ctx: StateCompileContext, max: number, integer: boolean, where: RawState = state, base = ctx.pointer): NumberSetting {
+  const pathField = `${field}Path`;
+  const valid = (value: unknown): value is number => typeof value === "number" && value >= 0 && value <= max && (!integer || Number.isInteger(value));
+  if (field in where && pathField in where) ctx.problems.add(base, `has both '${field}' and '${pathField}'`);
+  if (field in where) {
+    const value = where[field];
+    if (!valid(value)) ctx.problems.add(pointerTo(base, field), `must be ${integer ? "an integer" : "a number"} from 0 to ${max}`);
+    return () => (valid(value) ? value : undefined);
+  }
+  if (!(pathField in where)) return () => undefined;
+  const path: CompiledPath | undefined = ctx.problems.path(pointerTo(base, pathField), where[pathField]);
+  return (input, env) => {
+    const value = path === undefined ? undefined : selectPath(path, input, env);
+    if (!valid(value)) throw new StatesRuntimeError(`The ${pathField} '${path?.text ?? ""}' must select ${integer ? "an integer" : "a number"} from 0 to ${max}; it selected ${JSON.stringify(value ?? null)}`);
+    return value;
+  };
+}
+
+interface Batcher {
+  maxItems: NumberSetting;
+  maxBytes: NumberSetting;
+  batchInput: CompiledTemplate | undefined;
+}
+
+function batches(items: JsonValue[], maxItems: number | undefined, maxBytes: number | undefined, batchInput: JsonValue | undefined): JsonValue[] {
+  const out: JsonValue[] = [];
+  let current: JsonValue[] = [];
+  let bytes = 0;
+  const flush = () => {
+    if (current.length === 0) return;
+    const batch: JsonObject = { Items: current };
+    if (batchInput !== undefined) batch.BatchInput = batchInput;
+    out.push(batch);
+    current = [];
+    bytes = 0;
+  };
+  for (const item of items) {
+    const size = maxBytes === undefined ? 0 : Buffer.byteLength(JSON.stringify(item));
+    if (current.length > 0 && ((maxItems !== undefined && current.length >= maxItems) || (maxBytes !== undefined && bytes + size > maxBytes))) flush();
+    current.push(item);
+    bytes += size;
+  }
+  flush();
+  return out;
+}
+
+export function compileMap(state: RawState, ctx: StateCompileContext): CompiledState {
+  const inputPath = filterPath(state, "InputPath", ctx);
+  const outputPath = filterPath(state, "OutputPath", ctx);
+  const itemsPath = "ItemsPath" in state ? ctx.problems.path(pointerTo(ctx.pointer, "ItemsPath"), state.ItemsPath) : undefined;
+  const placement = resultPath(state, ctx);
+  if ("ItemSelector" in state && "Parameters" in state) ctx.problems.add(ctx.pointer, "has both 'ItemSelector' and its legacy name 'Parameters'");
+  const selectorName = "ItemSelector" in state ? "ItemSelector" : "Parameters";
+  const itemSelectorField = objectField(state, selectorName, ctx);
+  const itemSelector = itemSelectorField === undefined ? undefined : compileTemplate(itemSelectorField, pointerTo(ctx.pointer, selectorName), ctx.problems);
+  const resultSelectorField = objectField(state, "ResultSelector", ctx);
+  const resultSelector = resultSelectorField === undefined ? undefined : compileTemplate(resultSelectorField, pointerTo(ctx.pointer, "ResultSelector"), ctx.problems);
+  if ("ItemProcessor" in state && "Iterator" in state) ctx.problems.add(ctx.pointer, "has both 'ItemProcessor' and its legacy name 'Iterator'");
+  const processorName = "ItemProcessor" in state ? "ItemProcessor" : "Iterator";
+  const processorPointer = pointerTo(ctx.pointer, processorName);
+  const processorField = state[processorName] as RawState | undefined;
+  const processor = ctx.compileGraph(processorField, processorPointer);
+  const config = (processorField?.ProcessorConfig ?? {}) as RawState;
+  const distributed = config.Mode === "DISTRIBUTED";
+  if (config.Mode !== undefined && config.Mode !== "INLINE" && !distributed) ctx.problems.add(pointerTo(processorPointer, "ProcessorConfig", "Mode"), "must be INLINE or DISTRIBUTED");
+  for (const field of ["ItemReader", "ResultWriter"]) {
+    if (field in state) ctx.problems.add(pointerTo(ctx.pointer, field), `${field} (S3) is not supported by the local engine; pass the items in the input`);
+  }
+  const maxConcurrency = numberSetting(state, "MaxConcurrency", ctx, Number.MAX_SAFE_INTEGER, true);
+  const toleratedCount = numberSetting(state, "ToleratedFailureCount", ctx, Number.MAX_SAFE_INTEGER, true);
+  const toleratedPercentage = numberSetting(state, "ToleratedFailurePercentage", ctx, 100, false);
+  for (const field of ["ToleratedFailureCount", "ToleratedFailurePercentage", "ItemBatcher", "Label"]) {
+    if ((field in state || `${field}Path` in state) && !distributed) ctx.problems.add(pointerTo(ctx.pointer, field), `${field} needs ProcessorConfig.Mode DISTRIBUTED`);
+  }
+  let batcher: Batcher | undefined;
+  const batcherField = objectField(state, "ItemBatcher", ctx);
+  if (batcherField !== undefined) {
+    const base = pointerTo(ctx.pointer, "ItemBatcher");
+    const batchInputField = objectField(batcherField, "BatchInput", { ...ctx, pointer: base });
+    batcher = {
+      maxItems: numberSetting(state, "MaxItemsPerBatch", ctx, Number.MAX_SAFE_INTEGER, true, batcherField, base),
+      maxBytes: numberSetting(state, "MaxInputBytesPerBatch", ctx, 262_144, true, batcherField, base),
+      batchInput: batchInputField === undefined ? undefined : compileTemplate(batchInputField, pointerTo(base, "BatchInput"), ctx.problems),
+    };
+  }
+  const retry = retriers(state, ctx);
+  const catchList = catchers(state, ctx);
+  const next = transition(state, ctx);
+  const name = ctx.name;
+  const label = typeof state.Label === "string" ? state.Label : undefined;
+
+  const iterationInputs = (scope: Scope, effective: JsonValue): JsonValue[] => {
+    const source = itemsPath === undefined ? effective : selectPath(itemsPath, effective, scope);
+    const isObject = typeof source === "object" && source !== null && !Array.isArray(source);
+    if (!Array.isArray(source) && !isObject) {
+      throw new StatesRuntimeError(`Invalid path '${itemsPath?.text ?? "$"}': the Map state '${name}' needs an array (or object) of items; got ${JSON.stringify(source ?? null)}`);
+    }
+    const entries: [string | undefined, JsonValue][] = Array.isArray(source) ? source.map((item) => [undefined, item]) : Object.entries(source as JsonObject);
+    let inputs = entries.map(([key, value], index) => {
+      if (itemSelector === undefined) return value;
+      scope.mapItem = key === undefined ? { index, value } : { index, value, key };
+      try {
+        return itemSelector(effective, scope);
+      } finally {
+        scope.mapItem = undefined;
+      }
+    });
+    if (batcher !== undefined) {
+      const maxItems = batcher.maxItems(effective, scope);
+      const maxBytes = batcher.maxBytes(effective, scope);
+      inputs = batches(inputs, maxItems === 0 ? undefined : maxItems, maxBytes === 0 ? undefined : maxBytes, batcher.batchInput?.(effective, scope));
+    }
+    return inputs;
+  };
+
+  return {
+    name,
+    type: "Map",
+    eventPrefix: "Map",
+    run(scope, visit, input) {
+      const runtime = scope.runtime;
+      return withCatch(catchList, input, async () => {
+        const effective = selectInputPath(input, inputPath, scope);
+        const attempt = async (): Promise<JsonValue> => {
+          if (processor === undefined) throw new StatesRuntimeError(`The Map state '${name}' has no item processor`);
+          const inputs = iterationInputs(scope, effective);
+          scope.record("MapStateStarted", "mapStateStartedEventDetails", { length: inputs.length });
+          try {
+            const results = await runMapIterations(scope, {
+              stateName: name,
+              processor,
+              distributed,
+              inputs,
+              maxConcurrency: maxConcurrency(effective, scope) ?? 0,
+              toleratedFailureCount: toleratedCount(effective, scope),
+              toleratedFailurePercentage: toleratedPercentage(effective, scope),
+              label,
+            });
+            scope.record("MapStateSucceeded");
+            return resultSelector === undefined ? results : resultSelector(results, scope);
+          } catch (error) {
+            if (!runtime.signal.aborted) scope.record("MapStateFailed");
+            throw error;
+          }
+        };
+        const selected = await withRetry(scope, visit, retry, attempt);
+        const output = selectOutputPath(placeResult(input, selected, placement), outputPath, scope);
+        return { output: ensureJsonPayload(output, runtime.maxPayloadBytes, `The state '${name}' output`), next };
+      });
+    },
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Pass: passes its input on, optionally shaped by `Parameters` or replaced by a fixed `Result`.
+ *
+ * @see https://states-language.net/spec.html#pass-state
+ */
+import type { JsonValue } from "@statecraft/asl";
+import { type StateCompileContext, filterPath, objectField, type RawState, resultPath, transition } from "../compile/common.js";
+import { pointerTo } from "../compile/problems.js";
+import { ensureJsonPayload } from "../io/payload-size.js";
+import { placeResult, selectInputPath, selectOutputPath } from "../io/pipeline.js";
+import { compileTemplate } from "../io/template.js";
+import type { CompiledState } from "../runtime/compiled.js";
+
+export function compilePass(state: RawState, ctx: StateCompileContext): CompiledState {
+  const inputPath = filterPath(state, "InputPath", ctx);
+  const outputPath = filterPath(state, "OutputPath", ctx);
+  const placement = resultPath(state, ctx);
+  const parameters = objectField(state, "Parameters", ctx);
+  const template = parameters === undefined ? undefined : compileTemplate(parameters, pointerTo(ctx.pointer, "Parameters"), ctx.problems);
+  const hasResult = "Result" in state;
+  const fixedResult = state.Result as JsonValue;
+  const next = transition(state, ctx);
+  const name = ctx.name;
+  return {
+    name,
+    type: "Pass",
+    eventPrefix: "Pass",
+    run(scope, _visit, input) {
+      let effective = selectInputPath(input, inputPath, scope);
+      if (template !== undefined) effective = template(effective, scope);
+      const result = hasResult ? fixedResult : effective;
+      const output = selectOutputPath(placeResult(input, result, placement), outputPath, scope);
+      return { output: ensureJsonPayload(output, scope.runtime.maxPayloadBytes, `The state '${name}' output`), next };
+    },
+  };
+}

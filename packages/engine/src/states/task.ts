@@ -1,0 +1,106 @@
+/**
+ * Task: InputPath → Parameters → invoke (with Retry) → ResultSelector → ResultPath → OutputPath, with Catch around
+ * it all.
+ *
+ * @see https://states-language.net/spec.html#task-state
+ */
+import type { JsonValue } from "@statecraft/asl";
+import {
+  catchers,
+  filterPath,
+  objectField,
+  type RawState,
+  resultPath,
+  retriers,
+  type StateCompileContext,
+  transition,
+} from "../compile/common.js";
+import { pointerTo } from "../compile/problems.js";
+import { StatesRuntimeError } from "../errors.js";
+import { ensureJsonPayload } from "../io/payload-size.js";
+import { type PathEnv, selectPath } from "../io/path-env.js";
+import { placeResult, selectInputPath, selectOutputPath } from "../io/pipeline.js";
+import { compileTemplate } from "../io/template.js";
+import { type CompiledState, isPromise } from "../runtime/compiled.js";
+import { withCatch, withRetry } from "../runtime/error-handling.js";
+import { parseResource } from "../runtime/resources.js";
+import { type AttemptLimits, taskEventsFor } from "../runtime/task-events.js";
+import { attemptTask, type TaskTarget } from "../runtime/task-attempt.js";
+import { TaskTokenBroker } from "../runtime/task-tokens.js";
+
+type Seconds = (input: JsonValue, env: PathEnv) => number | undefined;
+
+/** `TimeoutSeconds`/`TimeoutSecondsPath` (or the Heartbeat pair): a positive integer, fixed or read from the input. */
+function compileSeconds(state: RawState, field: "TimeoutSeconds" | "HeartbeatSeconds", ctx: StateCompileContext): Seconds {
+  const pathField = `${field}Path`;
+  if (field in state && pathField in state) ctx.problems.add(ctx.pointer, `has both '${field}' and '${pathField}'`);
+  if (field in state) {
+    const value = state[field];
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 1) ctx.problems.add(pointerTo(ctx.pointer, field), "must be a positive integer");
+    const seconds = typeof value === "number" ? value : undefined;
+    return () => seconds;
+  }
+  if (!(pathField in state)) return () => undefined;
+  const path = ctx.problems.path(pointerTo(ctx.pointer, pathField), state[pathField]);
+  return (input, env) => {
+    const value = path === undefined ? undefined : selectPath(path, input, env);
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+      throw new StatesRuntimeError(`The ${pathField} '${path?.text ?? ""}' must select a positive integer; it selected ${JSON.stringify(value ?? null)}`);
+    }
+    return value;
+  };
+}
+
+export function compileTask(state: RawState, ctx: StateCompileContext): CompiledState {
+  const inputPath = filterPath(state, "InputPath", ctx);
+  const outputPath = filterPath(state, "OutputPath", ctx);
+  const placement = resultPath(state, ctx);
+  const parametersField = objectField(state, "Parameters", ctx);
+  const parameters = parametersField === undefined ? undefined : compileTemplate(parametersField, pointerTo(ctx.pointer, "Parameters"), ctx.problems);
+  const selectorField = objectField(state, "ResultSelector", ctx);
+  const selector = selectorField === undefined ? undefined : compileTemplate(selectorField, pointerTo(ctx.pointer, "ResultSelector"), ctx.problems);
+  const timeout = compileSeconds(state, "TimeoutSeconds", ctx);
+  const heartbeat = compileSeconds(state, "HeartbeatSeconds", ctx);
+  if (typeof state.TimeoutSeconds === "number" && typeof state.HeartbeatSeconds === "number" && state.HeartbeatSeconds >= state.TimeoutSeconds) {
+    ctx.problems.add(pointerTo(ctx.pointer, "HeartbeatSeconds"), "must be smaller than TimeoutSeconds");
+  }
+  const retry = retriers(state, ctx);
+  const catchList = catchers(state, ctx);
+  const next = transition(state, ctx);
+  const resource = typeof state.Resource === "string" ? state.Resource : "";
+  if (resource === "") ctx.problems.add(pointerTo(ctx.pointer, "Resource"), "must be a non-empty string (a resource ARN)");
+  const parsed = parseResource(resource);
+  const waitsForToken = (parsed.kind === "service" || parsed.kind === "lambda-invoke") && parsed.pattern === "waitForTaskToken";
+  const target: TaskTarget = { stateName: ctx.name, resource, parsed, events: taskEventsFor(resource, parsed), waitsForToken };
+  const name = ctx.name;
+
+  return {
+    name,
+    type: "Task",
+    eventPrefix: "Task",
+    run(scope, visit, input) {
+      return withCatch(catchList, input, () => {
+        const runtime = scope.runtime;
+        const effective = selectInputPath(input, inputPath, scope);
+        const limits: AttemptLimits = { timeoutSeconds: timeout(effective, scope), heartbeatSeconds: heartbeat(effective, scope) };
+        const attempt = (): JsonValue | Promise<JsonValue> => {
+          if (waitsForToken) visit.taskToken = TaskTokenBroker.createToken(runtime.executionArn, name, runtime.uuid());
+          const payload = parameters === undefined ? effective : parameters(effective, scope);
+          const result = attemptTask(scope, visit, target, payload, limits);
+          if (selector === undefined) return result;
+          return isPromise(result) ? result.then((value) => selector(value, scope)) : selector(result, scope);
+        };
+        const finish = (selected: JsonValue) => ({
+          output: ensureJsonPayload(
+            selectOutputPath(placeResult(input, selected, placement), outputPath, scope),
+            runtime.maxPayloadBytes,
+            `The state '${name}' output`,
+          ),
+          next,
+        });
+        const selected = withRetry(scope, visit, retry, attempt);
+        return isPromise(selected) ? selected.then(finish) : finish(selected);
+      });
+    },
+  };
+}
