@@ -1,6 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { InvalidInput, parseContract } from "../validation.js";
 import { ImageInfo, ImageSummary, ThumbnailOutput } from "./image.js";
+import { objectUri, RecursiveThumbnail, thumbnailKeyFor, thumbnailPrefix, UnsupportedImage } from "./image-errors.js";
 import { sampleCloudTrailEvent, sampleNotificationEvent, sampleObjectCreatedEvent } from "./sample-events.js";
 import { parseUploadRequest, UploadRequest } from "./upload-request.js";
 import { UploadedObject } from "./uploaded-object.js";
@@ -67,5 +68,18 @@ describe("image contracts", () => {
       "ImageInfo: format: format must be one of png, jpeg, gif, webp; width: must be positive; " +
         "height: must be a whole number of pixels; orientation: orientation must be an integer from 1 to 8",
     );
+  });
+});
+
+describe("image errors and thumbnail keys", () => {
+  it("carry the names Step Functions matches on", () => {
+    const unsupported = new UnsupportedImage(objectUri("b", "a b.png"), "is empty (0 bytes)");
+    expect(unsupported).toMatchObject({ name: "UnsupportedImage", message: "s3://b/a b.png is empty (0 bytes)" });
+    expect(new RecursiveThumbnail("thumbnails/x.png").name).toBe("RecursiveThumbnail");
+  });
+
+  it("puts thumbnails under thumbnails/ with the original name", () => {
+    expect(thumbnailKeyFor("photos/a b+c.jpg")).toBe("thumbnails/photos/a b+c.jpg");
+    expect(thumbnailKeyFor("x.png").startsWith(thumbnailPrefix)).toBe(true);
   });
 });
