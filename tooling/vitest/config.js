@@ -4,7 +4,13 @@ import { defaultServerConditions } from "vite";
 
 /** @type {import("vitest/config").UserConfig} */
 export const sharedConfig = {
-  ssr: { resolve: { conditions: ["@statecraft/source", ...defaultServerConditions] } },
+  ssr: {
+    resolve: {
+      // @aws-sdk/* list a bundler-only "module" export (extensionless ESM imports)
+      // before "node"; Node cannot load it, so "module" is dropped.
+      conditions: ["@statecraft/source", ...defaultServerConditions.filter((c) => c !== "module")],
+    },
+  },
   test: {
     typecheck: { enabled: true, include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },
