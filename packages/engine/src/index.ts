@@ -49,3 +49,17 @@ export type {
   TaskContext,
   TaskHandler,
 } from "./types.js";
+export {
+  type CompiledJsonata,
+  compileJsonata,
+  defaultJsonataLimits,
+  evaluateJsonata,
+  evaluateTemplate,
+  hasJsonataExpressions,
+  type JsonataBindings,
+  JsonataEvaluationError,
+  type JsonataEvaluationOptions,
+  type JsonataLimits,
+  JsonataSyntaxError,
+  type StatesBinding,
+} from "./jsonata/index.js";

@@ -133,7 +133,7 @@ function compileDataTest(rule: Record<string, unknown>, operator: string, pointe
       return compareTyped(family, relation, read(input, env, false), other);
     };
   }
-  if (!literalOk(family, operand)) ctx.problems.add(operandPointer, `must be a ${family === "Timestamp" ? "RFC 3339 timestamp string" : family.toLowerCase()}`);
+  if (!literalOk(family, operand)) ctx.problems.add(operandPointer, `must be ${family === "Timestamp" ? "an RFC 3339 timestamp string" : family === "Numeric" ? "a number" : `a ${family.toLowerCase()}`}`);
   const literal = operand as JsonValue;
   return (input, env) => compareTyped(family, relation, read(input, env, false), literal);
 }

@@ -1,0 +1,165 @@
+import type { JsonValue } from "@statecraft/asl";
+import { describe, expect, it } from "vitest";
+import { TaskTokenBroker } from "../runtime/task-tokens.js";
+import type { TaskContext } from "../types.js";
+import { machine, run, runState, types } from "../testing/helpers.js";
+
+const resource = "arn:aws:states:::my:echo";
+
+describe("Task", () => {
+  it("runs the handler registered for the exact resource, through the whole pipeline", async () => {
+    const seen: JsonValue[] = [];
+    const result = await runState(
+      {
+        Type: "Task",
+        Resource: resource,
+        InputPath: "$.in",
+        Parameters: { "value.$": "$.v", "state.$": "$$.State.Name" },
+        ResultSelector: { "doubled.$": "$.twice" },
+        ResultPath: "$.out",
+        OutputPath: "$.out.doubled",
+        End: true,
+      },
+      { in: { v: 21 } },
+      {
+        tasks: {
+          [resource]: (input) => {
+            seen.push(input);
+            return { twice: ((input as { value: number }).value ?? 0) * 2 };
+          },
+        },
+      },
+    );
+    expect(seen).toEqual([{ value: 21, state: "S" }]);
+    expect(result.output).toBe(42);
+    expect(types(result)).toEqual(["ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded"]);
+    expect(result.history[2]?.taskScheduledEventDetails).toEqual({ resourceType: "my", resource: "echo", region: "us-east-1", parameters: '{"value":21,"state":"S"}' });
+  });
+
+  it("turns a thrown error into Error = name, Cause = message", async () => {
+    class SongNotFound extends Error {
+      override name = "SongNotFound";
+    }
+    const result = await runState({ Type: "Task", Resource: "local-task", End: true }, {}, {
+      tasks: {
+        "local-task": () => {
+          throw new SongNotFound("no such song");
+        },
+      },
+    });
+    expect(result).toMatchObject({ status: "FAILED", error: "SongNotFound", cause: "no such song" });
+    expect(result.history.find((event) => event.type === "TaskFailed")?.taskFailedEventDetails).toEqual({
+      resourceType: "local",
+      resource: "local-task",
+      error: "SongNotFound",
+      cause: "no such song",
+    });
+  });
+
+  it("normalizes handler results to JSON (undefined → null, Date → string)", async () => {
+    const when = new Date("2024-01-01T00:00:00Z");
+    const result = await runState({ Type: "Task", Resource: "t", End: true }, {}, { tasks: { t: () => ({ when }) as unknown as JsonValue } });
+    expect(result.output).toEqual({ when: "2024-01-01T00:00:00.000Z" });
+    const none = await runState({ Type: "Task", Resource: "t", End: true }, {}, { tasks: { t: () => undefined as unknown as JsonValue } });
+    expect(none.output).toBeNull();
+  });
+
+  it("fails with States.Timeout after TimeoutSeconds and aborts the handler's signal", async () => {
+    let signal: AbortSignal | undefined;
+    const result = await runState({ Type: "Task", Resource: "slow", TimeoutSeconds: 1, End: true }, {}, {
+      tasks: {
+        slow: (_input, context: TaskContext) => {
+          signal = context.signal;
+          return new Promise(() => {});
+        },
+      },
+    });
+    expect(result).toMatchObject({ status: "FAILED", error: "States.Timeout" });
+    expect(types(result)).toContain("TaskTimedOut");
+    expect(signal?.aborted).toBe(true);
+  });
+
+  it("reads TimeoutSecondsPath from the input", async () => {
+    const result = await runState({ Type: "Task", Resource: "slow", TimeoutSecondsPath: "$.t", End: true }, { t: 1 }, { tasks: { slow: () => new Promise(() => {}) } });
+    expect(result.error).toBe("States.Timeout");
+    const bad = await runState({ Type: "Task", Resource: "slow", TimeoutSecondsPath: "$.t", End: true }, { t: "x" }, { tasks: { slow: () => 1 } });
+    expect(bad.error).toBe("States.Runtime");
+  });
+
+  it("fails with States.HeartbeatTimeout without heartbeats, and not with them", async () => {
+    const silent = await runState({ Type: "Task", Resource: "t", HeartbeatSeconds: 1, TimeoutSeconds: 5, End: true }, {}, { tasks: { t: () => new Promise(() => {}) } });
+    expect(silent.error).toBe("States.HeartbeatTimeout");
+    const beating = await runState({ Type: "Task", Resource: "t", HeartbeatSeconds: 1, TimeoutSeconds: 5, End: true }, {}, {
+      tasks: {
+        t: (_input, context) =>
+          new Promise((resolve) => {
+            const timer = setInterval(() => context.heartbeat(), 300);
+            setTimeout(() => {
+              clearInterval(timer);
+              resolve("done");
+            }, 1600);
+          }),
+      },
+    });
+    expect(beating.output).toBe("done");
+  });
+
+  it("hands out $$.Task.Token for .waitForTaskToken and waits for SendTaskSuccess", async () => {
+    const broker = new TaskTokenBroker();
+    const definition = machine({
+      Ask: {
+        Type: "Task",
+        Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+        Parameters: { QueueUrl: "q", MessageBody: { "token.$": "$$.Task.Token", "who.$": "$.who" } },
+        ResultPath: "$.answer",
+        End: true,
+      },
+    });
+    const done = run(definition, { who: "PSY" }, {
+      taskTokens: broker,
+      tasks: {
+        "arn:aws:states:::sqs:sendMessage.waitForTaskToken": (input) => {
+          const token = ((input as { MessageBody: { token: string } }).MessageBody).token;
+          setTimeout(() => broker.sendTaskSuccess(token, { approved: true }), 10);
+          return { MessageId: "m1" };
+        },
+      },
+    });
+    const result = await done;
+    expect(result.output).toEqual({ who: "PSY", answer: { approved: true } });
+    expect(types(result)).toEqual(["ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded"]);
+  });
+
+  it("waits for a token without any handler and fails on SendTaskFailure", async () => {
+    const broker = new TaskTokenBroker();
+    const result = await runState(
+      { Type: "Task", Resource: "arn:aws:states:::sns:publish.waitForTaskToken", Parameters: { "t.$": "$$.Task.Token" }, End: true },
+      {},
+      {
+        taskTokens: broker,
+        onEvent: (event) => {
+          if (event.type !== "TaskScheduled") return;
+          const token = (JSON.parse((event.taskScheduledEventDetails as { parameters: string }).parameters) as { t: string }).t;
+          setTimeout(() => broker.sendTaskFailure(token, "Rejected", "no"), 5);
+        },
+      },
+    );
+    expect(result).toMatchObject({ status: "FAILED", error: "Rejected", cause: "no" });
+  });
+
+  it("refuses SendTask* for unknown, malformed and timed-out tokens", async () => {
+    const broker = new TaskTokenBroker();
+    expect(() => broker.sendTaskSuccess("not a token!", {})).toThrow(expect.objectContaining({ name: "InvalidToken" }));
+    expect(() => broker.sendTaskSuccess("AAAA", {})).toThrow(expect.objectContaining({ name: "TaskDoesNotExist" }));
+    let token = "";
+    const result = await runState(
+      { Type: "Task", Resource: "arn:aws:states:::sns:publish.waitForTaskToken", Parameters: { "t.$": "$$.Task.Token" }, TimeoutSeconds: 1, End: true },
+      {},
+      { taskTokens: broker, onEvent: (event) => {
+        if (event.type === "TaskScheduled") token = (JSON.parse((event.taskScheduledEventDetails as { parameters: string }).parameters) as { t: string }).t;
+      } },
+    );
+    expect(result.error).toBe("States.Timeout");
+    expect(() => broker.sendTaskHeartbeat(token)).toThrow(expect.objectContaining({ name: "TaskTimedOut" }));
+  });
+});
