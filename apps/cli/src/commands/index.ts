@@ -1,8 +1,11 @@
 import type { Command } from "../command.js";
+import { deployCommand } from "./deploy.js";
 import { runCommand } from "./run.js";
+import { serveCommand } from "./serve.js";
+import { startCommand } from "./start.js";
 
 /**
  * Every `sfn` subcommand. Add a command by writing `commands/<name>.ts` that
  * exports a {@link Command} and listing it here.
  */
-export const commands: readonly Command[] = [runCommand];
+export const commands: readonly Command[] = [runCommand, serveCommand, deployCommand, startCommand];

@@ -1,0 +1,76 @@
+/**
+ * Walks a definition's Task states (Parallel branches and Map processors
+ * included) and reads Lambda function names from their resources.
+ */
+import type { JsonValue, StateGraph } from "@statecraft/asl";
+
+/** A Task state found anywhere in a definition. */
+export interface TaskStateRef {
+  readonly name: string;
+  readonly resource: string;
+  /** `Parameters` (JSONPath) or `Arguments` (JSONata), as written. */
+  readonly parameters: JsonValue | undefined;
+}
+
+/** Every Task state of `graph`, nested graphs included. */
+export function taskStates(graph: StateGraph): TaskStateRef[] {
+  const found: TaskStateRef[] = [];
+  const visit = (g: StateGraph): void => {
+    for (const [name, state] of Object.entries(g.States)) {
+      if (state.Type === "Task") {
+        found.push({ name, resource: state.Resource, parameters: state.Parameters ?? state.Arguments });
+      } else if (state.Type === "Parallel") {
+        for (const branch of state.Branches) visit(branch);
+      } else if (state.Type === "Map") {
+        const processor = state.ItemProcessor ?? state.Iterator;
+        if (processor !== undefined) visit(processor);
+      }
+    }
+  };
+  visit(graph);
+  return found;
+}
+
+const directLambda = /^arn:aws[a-z-]*:lambda:[^:]*:[^:]*:function:([^:]+)(?::[^:]+)?$/;
+const invokeResource = /^arn:aws[a-z-]*:states:::lambda:invoke(?:\.waitForTaskToken)?$/;
+
+/**
+ * The function name of a `FunctionName` value: a name, `name:alias`, a partial
+ * ARN `123456789012:function:name`, or a full function ARN.
+ */
+export function functionNameOf(value: string): string {
+  const full = directLambda.exec(value);
+  if (full?.[1] !== undefined) return full[1];
+  const partial = /^\d{12}:function:([^:]+)/.exec(value);
+  if (partial?.[1] !== undefined) return partial[1];
+  return value.split(":")[0] ?? value;
+}
+
+/**
+ * The Lambda functions a definition calls by a static name: direct function
+ * ARNs and `lambda:invoke` with a literal `FunctionName`. (A `FunctionName.$`
+ * computed at run time cannot be known here.)
+ */
+export function lambdaFunctionNames(graph: StateGraph): string[] {
+  const names = new Set<string>();
+  for (const task of taskStates(graph)) {
+    const direct = directLambda.exec(task.resource);
+    if (direct?.[1] !== undefined) names.add(direct[1]);
+    else if (invokeResource.test(task.resource)) {
+      const params = task.parameters;
+      const fn = typeof params === "object" && params !== null && !Array.isArray(params) ? params.FunctionName : undefined;
+      if (typeof fn === "string" && !fn.startsWith("{%")) names.add(functionNameOf(fn));
+    }
+  }
+  return [...names];
+}
+
+/** True for a direct function ARN resource. */
+export function isDirectLambda(resource: string): boolean {
+  return directLambda.test(resource);
+}
+
+/** True for `arn:aws:states:::lambda:invoke[.waitForTaskToken]`. */
+export function isLambdaInvoke(resource: string): boolean {
+  return invokeResource.test(resource);
+}

@@ -1,0 +1,11 @@
+/** Every operation the local API speaks, by `X-Amz-Target` operation name. */
+import type { Operation } from "../context.js";
+import { executionOperations } from "./executions.js";
+import { stateMachineOperations } from "./state-machines.js";
+import { taskOperations } from "./tasks.js";
+
+export const operations: Readonly<Record<string, Operation>> = {
+  ...stateMachineOperations,
+  ...executionOperations,
+  ...taskOperations,
+};

@@ -1,0 +1,178 @@
+/**
+ * CreateStateMachine, UpdateStateMachine, DescribeStateMachine,
+ * ListStateMachines, DeleteStateMachine.
+ *
+ * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_CreateStateMachine.html
+ */
+import { randomUUID } from "node:crypto";
+import { assertValidName, parseStateMachineArn, stateMachineArn } from "../arn.js";
+import type { Operation, ServiceContext } from "../context.js";
+import { apiError, ValidationException } from "../errors.js";
+import { decodeToken, encodeToken, pageSize } from "../pagination.js";
+import { parseRequest } from "../request-validation.js";
+import {
+  CreateStateMachineRequest,
+  DeleteStateMachineRequest,
+  DescribeStateMachineRequest,
+  ListStateMachinesRequest,
+  UpdateStateMachineRequest,
+} from "../schemas.js";
+import type { StateMachineRecord } from "../store.js";
+import { epochSeconds } from "../wire.js";
+
+const roleArnPattern = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+
+function assertRoleArn(arn: string): void {
+  if (!roleArnPattern.test(arn)) throw apiError("InvalidArn", `Invalid Arn: 'Not a role ARN: ${arn}'`);
+}
+
+/** Versions and aliases are not implemented: refuse `publish` rather than ignore it. */
+function refusePublish(publish: boolean | undefined): void {
+  if (publish === true) {
+    throw new ValidationException("publish is not supported by this local server (state machine versions are not implemented)");
+  }
+}
+
+/** Configurations as Describe returns them (defaults filled in), as JSON text for comparison and storage. */
+function configurations(request: {
+  loggingConfiguration?: object | undefined;
+  tracingConfiguration?: object | undefined;
+  encryptionConfiguration?: object | undefined;
+}): { loggingConfiguration: string; tracingConfiguration: string; encryptionConfiguration: string } {
+  return {
+    loggingConfiguration: JSON.stringify({ level: "OFF", includeExecutionData: false, ...request.loggingConfiguration }),
+    tracingConfiguration: JSON.stringify({ enabled: false, ...request.tracingConfiguration }),
+    encryptionConfiguration: JSON.stringify({ type: "AWS_OWNED_KEY", ...request.encryptionConfiguration }),
+  };
+}
+
+/** The stored machine, or `StateMachineDoesNotExist`. */
+export function requireMachine(context: ServiceContext, arn: string): StateMachineRecord {
+  const machine = context.store.getStateMachine(arn);
+  if (machine === undefined) throw apiError("StateMachineDoesNotExist", `State Machine Does Not Exist: '${arn}'`);
+  return machine;
+}
+
+const createStateMachine: Operation = (context, body) => {
+  const request = parseRequest(CreateStateMachineRequest, body);
+  assertValidName(request.name, "state machine");
+  assertRoleArn(request.roleArn);
+  refusePublish(request.publish);
+  context.runner.compile(request.definition);
+  const arn = stateMachineArn(context.scope, request.name);
+  const type = request.type ?? "STANDARD";
+  const config = configurations(request);
+  const existing = context.store.getStateMachine(arn);
+  if (existing !== undefined) {
+    if (existing.status === "DELETING") throw apiError("StateMachineDeleting", `State Machine is being deleted: '${arn}'`);
+    // Idempotent when everything but roleArn and tags matches (as the service does).
+    const same = existing.definition === request.definition && existing.type === type &&
+      existing.loggingConfiguration === config.loggingConfiguration &&
+      existing.tracingConfiguration === config.tracingConfiguration &&
+      existing.encryptionConfiguration === config.encryptionConfiguration;
+    if (!same) throw apiError("StateMachineAlreadyExists", `State Machine Already Exists: '${arn}'`);
+    return { stateMachineArn: arn, creationDate: epochSeconds(existing.creationDate) };
+  }
+  const creationDate = context.now();
+  context.store.insertStateMachine({
+    arn, name: request.name, definition: request.definition, roleArn: request.roleArn, type, creationDate,
+    status: "ACTIVE", ...config, tags: JSON.stringify(request.tags ?? []),
+  });
+  return { stateMachineArn: arn, creationDate: epochSeconds(creationDate) };
+};
+
+const updateStateMachine: Operation = (context, body) => {
+  const request = parseRequest(UpdateStateMachineRequest, body);
+  const { arn } = parseStateMachineArn(request.stateMachineArn);
+  const machine = requireMachine(context, arn);
+  const { definition, roleArn, loggingConfiguration, tracingConfiguration, encryptionConfiguration } = request;
+  if ([definition, roleArn, loggingConfiguration, tracingConfiguration, encryptionConfiguration].every((v) => v === undefined)) {
+    throw apiError("MissingRequiredParameter",
+      "Either the definition, roleArn, loggingConfiguration, tracingConfiguration or encryptionConfiguration must be specified");
+  }
+  if (machine.status === "DELETING") throw apiError("StateMachineDeleting", `State Machine is being deleted: '${arn}'`);
+  refusePublish(request.publish);
+  if (definition !== undefined) context.runner.compile(definition);
+  if (roleArn !== undefined) assertRoleArn(roleArn);
+  const updateDate = context.now();
+  const revisionId = randomUUID();
+  const config = (value: object | undefined, stored: string | undefined) =>
+    value === undefined ? stored : JSON.stringify({ ...JSON.parse(stored ?? "{}"), ...value });
+  const updated: StateMachineRecord = {
+    ...machine, definition: definition ?? machine.definition, roleArn: roleArn ?? machine.roleArn, updateDate,
+    revisionId,
+  };
+  const logging = config(loggingConfiguration, machine.loggingConfiguration);
+  const tracing = config(tracingConfiguration, machine.tracingConfiguration);
+  const encryption = config(encryptionConfiguration, machine.encryptionConfiguration);
+  context.store.updateStateMachine({
+    ...updated,
+    ...(logging === undefined ? {} : { loggingConfiguration: logging }),
+    ...(tracing === undefined ? {} : { tracingConfiguration: tracing }),
+    ...(encryption === undefined ? {} : { encryptionConfiguration: encryption }),
+  });
+  return { updateDate: epochSeconds(updateDate), revisionId };
+};
+
+function describe(machine: StateMachineRecord): object {
+  const json = (text: string | undefined) => (text === undefined ? {} : (JSON.parse(text) as object));
+  return {
+    stateMachineArn: machine.arn,
+    name: machine.name,
+    status: machine.status,
+    definition: machine.definition,
+    roleArn: machine.roleArn,
+    type: machine.type,
+    creationDate: epochSeconds(machine.creationDate),
+    loggingConfiguration: json(machine.loggingConfiguration),
+    tracingConfiguration: json(machine.tracingConfiguration),
+    encryptionConfiguration: json(machine.encryptionConfiguration),
+    ...(machine.revisionId === undefined ? {} : { revisionId: machine.revisionId }),
+  };
+}
+
+const describeStateMachine: Operation = (context, body) => {
+  const request = parseRequest(DescribeStateMachineRequest, body);
+  const { arn } = parseStateMachineArn(request.stateMachineArn);
+  return describe(requireMachine(context, arn));
+};
+
+const listStateMachines: Operation = (context, body) => {
+  const request = parseRequest(ListStateMachinesRequest, body);
+  const after = decodeToken("ListStateMachines", request.nextToken);
+  const size = pageSize(request.maxResults);
+  const rows = context.store.listStateMachines(after, size + 1);
+  const page = rows.slice(0, size);
+  const last = page[page.length - 1];
+  return {
+    stateMachines: page.map(({ machine }) => ({
+      stateMachineArn: machine.arn, name: machine.name, type: machine.type,
+      creationDate: epochSeconds(machine.creationDate),
+    })),
+    ...(rows.length > size && last !== undefined ? { nextToken: encodeToken("ListStateMachines", last.seq) } : {}),
+  };
+};
+
+/** Deletes now when nothing runs; otherwise marks DELETING and deletes when the last execution ends. */
+export function finishDeletion(context: ServiceContext, arn: string): void {
+  const machine = context.store.getStateMachine(arn);
+  if (machine?.status === "DELETING" && context.store.countRunning(arn) === 0) context.store.deleteStateMachine(arn);
+}
+
+const deleteStateMachine: Operation = (context, body) => {
+  const request = parseRequest(DeleteStateMachineRequest, body);
+  const { arn } = parseStateMachineArn(request.stateMachineArn);
+  const machine = context.store.getStateMachine(arn);
+  if (machine === undefined) return {};
+  if (machine.status !== "DELETING") context.store.updateStateMachine({ ...machine, status: "DELETING" });
+  finishDeletion(context, arn);
+  return {};
+};
+
+export const stateMachineOperations: Readonly<Record<string, Operation>> = {
+  CreateStateMachine: createStateMachine,
+  UpdateStateMachine: updateStateMachine,
+  DescribeStateMachine: describeStateMachine,
+  ListStateMachines: listStateMachines,
+  DeleteStateMachine: deleteStateMachine,
+};
