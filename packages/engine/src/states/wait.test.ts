@@ -1,3 +1,4 @@
+import type { JsonObject } from "@statecraft/asl";
 import { describe, expect, it } from "vitest";
 import { VirtualClock } from "../runtime/clock.js";
 import { machine, run, runState } from "../testing/helpers.js";
@@ -5,7 +6,7 @@ import { machine, run, runState } from "../testing/helpers.js";
 const start = Date.parse("2024-01-01T00:00:00Z");
 
 describe("Wait", () => {
-  it.each<[string, Record<string, unknown>, Record<string, unknown>, number]>([
+  it.each<[string, Record<string, unknown>, JsonObject, number]>([
     ["Seconds", { Seconds: 10 }, {}, 10_000],
     ["SecondsPath", { SecondsPath: "$.s" }, { s: 30 }, 30_000],
     ["Timestamp", { Timestamp: "2024-01-01T01:00:00Z" }, {}, 3_600_000],

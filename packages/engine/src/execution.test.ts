@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { InvalidDefinitionError } from "./errors.js";
+import { runExecution, StateMachine } from "./state-machine.js";
+import { VirtualClock } from "./runtime/clock.js";
+import { machine, run, types } from "./testing/helpers.js";
+import type { HistoryEvent } from "./types.js";
+
+const waitForever = machine({ T: { Type: "Task", Resource: "never", End: true } });
+const never = { never: () => new Promise<never>(() => {}) };
+
+describe("executions", () => {
+  it("stop() aborts a running execution (ABORTED, ExecutionAborted)", async () => {
+    const execution = new StateMachine(waitForever).start({}, { tasks: never });
+    setTimeout(() => execution.stop("Stopped", "by the test"), 10);
+    const result = await execution.done;
+    expect(result).toMatchObject({ status: "ABORTED", error: "Stopped", cause: "by the test" });
+    expect(types(result).at(-1)).toBe("ExecutionAborted");
+  });
+
+  it("an AbortSignal aborts too", async () => {
+    const controller = new AbortController();
+    const done = runExecution(waitForever, {}, { tasks: never, signal: controller.signal });
+    controller.abort();
+    expect((await done).status).toBe("ABORTED");
+  });
+
+  it("times out after the machine's TimeoutSeconds (virtual clock)", async () => {
+    const result = await run(machine({ W: { Type: "Wait", Seconds: 100, End: true } }, { TimeoutSeconds: 50 }), {}, { clock: new VirtualClock(0) });
+    expect(result).toMatchObject({ status: "TIMED_OUT", error: "States.Timeout" });
+    expect(types(result).at(-1)).toBe("ExecutionTimedOut");
+  });
+
+  it("times out after the machine's TimeoutSeconds (real clock)", async () => {
+    const result = await runExecution(machine({ T: { Type: "Task", Resource: "never", End: true } }, { TimeoutSeconds: 1 }), {}, { tasks: never });
+    expect(result.status).toBe("TIMED_OUT");
+  });
+
+  it("streams events live, in order, to onEvent and to events", async () => {
+    const live: HistoryEvent[] = [];
+    const execution = new StateMachine(machine({ A: { Type: "Pass", Next: "B" }, B: { Type: "Wait", Seconds: 1, End: true } })).start(
+      { x: 1 },
+      { onEvent: (event) => live.push(event), clock: "virtual" },
+    );
+    const streamed: string[] = [];
+    for await (const event of execution.events) streamed.push(event.type);
+    const result = await execution.done;
+    expect(live.map((event) => event.type)).toEqual(types(result));
+    expect(streamed).toEqual(types(result));
+    expect(live.map((event) => event.id)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it("resumes from a persisted point, continuing the history", async () => {
+    const definition = machine({ A: { Type: "Pass", Result: { step: "a" }, Next: "B" }, B: { Type: "Pass", Parameters: { "from.$": "$.step", "input.$": "$$.Execution.Input" }, End: true } });
+    const first = await run(definition, { original: true });
+    const cut = first.history.slice(0, 3);
+    const resumed = await run(definition, null, { resume: { stateName: "B", input: { step: "a" }, startDate: first.startDate, history: cut } });
+    expect(resumed.output).toEqual({ from: "a", input: { original: true } });
+    expect(resumed.history.map((event) => event.id)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(types(resumed)).toEqual(types(first));
+  });
+
+  it("fails with States.DataLimitExceeded for payloads over 256 KiB (and accepts a raised limit)", async () => {
+    const big = { text: "x".repeat(270_000) };
+    const result = await run(machine({ P: { Type: "Pass", End: true } }), big);
+    expect(result.error).toBe("States.DataLimitExceeded");
+    const raised = await run(machine({ P: { Type: "Pass", End: true } }), big, { maxPayloadBytes: 1_000_000 });
+    expect(raised.status).toBe("SUCCEEDED");
+  });
+
+  it("fails with States.Runtime past the history quota (an endless loop ends)", async () => {
+    const loop = machine({ A: { Type: "Pass", Next: "B" }, B: { Type: "Pass", Next: "A" } });
+    const result = await run(loop, {});
+    expect(result.error).toBe("States.Runtime");
+    expect(result.history.length).toBeGreaterThan(25_000);
+    expect((await run(loop, {}, { maxHistoryEvents: 100 })).history.length).toBeLessThan(110);
+  });
+
+  it("reports every problem of an invalid definition with a JSON pointer", () => {
+    try {
+      new StateMachine({ StartAt: "Nope", States: { A: { Type: "Pass", Next: "Missing" }, B: { Type: "Bogus" }, C: { Type: "Task", End: true, InputPath: "bad" } } });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidDefinitionError);
+      expect((error as InvalidDefinitionError).problems.map((problem) => problem.pointer)).toEqual([
+        "/StartAt",
+        "/States/A/Next",
+        "/States/B/Type",
+        "/States/C/InputPath",
+        "/States/C/Resource",
+      ]);
+    }
+  });
+
+  it("compiles a definition object once for runExecution", async () => {
+    const definition = machine({ P: { Type: "Pass", End: true } });
+    const first = await runExecution(definition, 1);
+    const second = await runExecution(definition, 2);
+    expect([first.output, second.output]).toEqual([1, 2]);
+  });
+
+  it("refuses JSONata states and Assign for now", () => {
+    expect(() => new StateMachine({ QueryLanguage: "JSONata", StartAt: "P", States: { P: { Type: "Pass", End: true } } })).toThrow(InvalidDefinitionError);
+    expect(() => new StateMachine(machine({ P: { Type: "Pass", Assign: { x: 1 }, End: true } }))).toThrow(InvalidDefinitionError);
+  });
+});

@@ -1,0 +1,23 @@
+import { evaluateIntrinsic, parseIntrinsic } from "@statecraft/asl";
+import { it } from "vitest";
+import { evaluateJsonata, evaluateTemplate } from "./index.js";
+it("measure", async () => {
+  const text = "States.Format('{}.{}', States.ArrayGetItem(States.StringSplit($.a, '.'), 0), States.ArrayLength(States.Array(1, 2, 3)))";
+  let t = performance.now();
+  for (let i = 0; i < 100_000; i++) parseIntrinsic(text);
+  const parseUs = ((performance.now() - t) * 1000) / 100_000;
+  const call = parseIntrinsic(text);
+  t = performance.now();
+  for (let i = 0; i < 100_000; i++) evaluateIntrinsic(call, { resolvePath: () => "x.y" });
+  const evalUs = ((performance.now() - t) * 1000) / 100_000;
+  const b = { states: { input: { a: 41 }, context: {} } };
+  await evaluateJsonata("{% $states.input.a + 1 %}", b);
+  t = performance.now();
+  for (let i = 0; i < 100_000; i++) await evaluateJsonata("{% $states.input.a + 1 %}", b);
+  const jUs = ((performance.now() - t) * 1000) / 100_000;
+  const tpl = { x: "{% $states.input.a %}", y: [1, "{% $uuid() %}"], z: { w: "lit" } };
+  t = performance.now();
+  for (let i = 0; i < 20_000; i++) await evaluateTemplate(tpl, b, { field: "Output" });
+  const tUs = ((performance.now() - t) * 1000) / 20_000;
+  console.log(JSON.stringify({ parseUs, evalUs, jsonataUs: jUs, templateUs: tUs }));
+}, 120_000);
