@@ -28,8 +28,8 @@ describe("buildGraphModel", () => {
   test("maps state names to node ids", () => {
     const model = buildGraphModel(loadFixture("song-lyrics"));
     expect([...model.stateIds]).toEqual([
-      ["Song", "Song"],
-      ["Lyrics", "Lyrics"],
+      ["song", "song"],
+      ["lyrics", "lyrics"],
     ]);
   });
 
