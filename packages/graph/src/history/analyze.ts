@@ -29,7 +29,8 @@ import type { AttemptView, EventView, ExecutionView, VisitOutcome, VisitView } f
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Attempt = Mutable<AttemptView>;
-interface Visit extends Omit<Mutable<VisitView>, "attempts" | "eventIds" | "outcome" | "retries"> {
+/** A visit while the history is being read. */
+export interface Visit extends Omit<Mutable<VisitView>, "attempts" | "eventIds" | "outcome" | "retries"> {
   attempts: Attempt[];
   eventIds: number[];
   open: boolean;
@@ -39,8 +40,8 @@ interface Visit extends Omit<Mutable<VisitView>, "attempts" | "eventIds" | "outc
 
 const isCompound = (type: StateType | undefined): boolean => type === "Parallel" || type === "Map";
 
-/** Walks the history once, building visits; see the module comment. */
-class HistoryReader {
+/** Walks the history once, building visits; see the module comment. Incremental: the terminal printer feeds it live. */
+export class HistoryReader {
   readonly visits: Visit[] = [];
   readonly eventViews: EventView[] = [];
   /** Event id → the visit whose branch it belongs to (nearest `…StateEntered` up the chain). */
@@ -240,7 +241,7 @@ class HistoryReader {
 }
 
 /** Outcome, error and retry count of each visit once the whole history is read. */
-function finishVisits(reader: HistoryReader): VisitView[] {
+export function finishVisits(reader: HistoryReader): VisitView[] {
   const visits = reader.visits;
   // Children first (they come later), so a Parallel/Map can take its failed child's error.
   const lastChildError = new Map<number, { error?: string; cause?: string }>();
