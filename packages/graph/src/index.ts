@@ -13,6 +13,7 @@ export { escapeMermaidLabel, renderMermaid } from "./mermaid.js";
 export { describeResource, stateCaption } from "./model/caption.js";
 export { describeChoiceRule } from "./model/choice-label.js";
 export { GraphDefinitionError, type GraphProblem } from "./model/errors.js";
+export { parseDrawableDefinition } from "./model/parse-definition.js";
 export {
   buildGraphModel,
   type GraphEdge,

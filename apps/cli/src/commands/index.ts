@@ -1,5 +1,6 @@
 import type { Command } from "../command.js";
 import { deployCommand } from "./deploy.js";
+import { graphCommand } from "./graph.js";
 import { runCommand } from "./run.js";
 import { serveCommand } from "./serve.js";
 import { startCommand } from "./start.js";
@@ -8,4 +9,4 @@ import { startCommand } from "./start.js";
  * Every `sfn` subcommand. Add a command by writing `commands/<name>.ts` that
  * exports a {@link Command} and listing it here.
  */
-export const commands: readonly Command[] = [runCommand, serveCommand, deployCommand, startCommand];
+export const commands: readonly Command[] = [runCommand, serveCommand, deployCommand, startCommand, graphCommand];

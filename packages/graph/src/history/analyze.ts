@@ -23,6 +23,7 @@ import {
   executionEndStatus,
   exitedStateType,
   type HistoryEventLike,
+  toEpochMs,
 } from "./events.js";
 import { summarizeStates } from "./summary.js";
 import type { AttemptView, EventView, ExecutionView, VisitOutcome, VisitView } from "./view.js";
@@ -293,10 +294,6 @@ function isLastOpen(visits: readonly Visit[], i: number): boolean {
   return true;
 }
 
-function toIso(value: Date | string | undefined): string | undefined {
-  return value === undefined ? undefined : new Date(value).toISOString();
-}
-
 /**
  * Derives the viewer's data from an execution: per visit its input, output,
  * error, attempts and timings, and per state a {@link StateSummary} status.
@@ -304,7 +301,7 @@ function toIso(value: Date | string | undefined): string | undefined {
 export function analyzeExecution(record: ExecutionRecord): ExecutionView {
   const history = [...record.history].sort((a, b) => a.id - b.id);
   const first = history[0];
-  const startTime = record.startDate !== undefined ? new Date(record.startDate).getTime() : first === undefined ? 0 : eventTime(first);
+  const startTime = record.startDate !== undefined ? toEpochMs(record.startDate) : first === undefined ? 0 : eventTime(first);
   const reader = new HistoryReader(startTime);
   for (const event of history) reader.read(event);
   if (reader.status === "RUNNING" && record.status !== "RUNNING") reader.status = record.status;
@@ -312,12 +309,12 @@ export function analyzeExecution(record: ExecutionRecord): ExecutionView {
   reader.cause ??= record.cause;
   if (reader.output === undefined && record.output !== undefined && record.status === "SUCCEEDED") reader.output = JSON.stringify(record.output);
   const visits = finishVisits(reader);
-  const stopTime = reader.endTime ?? (record.stopDate === undefined ? undefined : new Date(record.stopDate).getTime());
+  const stopTime = reader.endTime ?? (record.stopDate === undefined ? undefined : toEpochMs(record.stopDate));
   const stoppedAt = stopTime === undefined ? undefined : new Date(stopTime).toISOString();
   return {
     status: reader.status,
     ...(record.executionArn === undefined ? {} : { executionArn: record.executionArn }),
-    startedAt: toIso(new Date(startTime)) ?? "",
+    startedAt: new Date(startTime).toISOString(),
     ...(stoppedAt === undefined || stopTime === undefined ? {} : { stoppedAt, durationMs: stopTime - startTime }),
     ...(reader.input === undefined ? {} : { input: reader.input }),
     ...(reader.output === undefined ? {} : { output: reader.output }),

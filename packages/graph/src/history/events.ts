@@ -25,8 +25,8 @@ export interface ExecutionRecord {
   readonly cause?: string;
   readonly history: readonly HistoryEventLike[];
   readonly executionArn?: string;
-  readonly startDate?: Date | string;
-  readonly stopDate?: Date | string;
+  readonly startDate?: Date | string | number;
+  readonly stopDate?: Date | string | number;
 }
 
 /** The `<camelType>EventDetails` object of an event, if any. */
@@ -49,10 +49,20 @@ export function detailNumber(event: HistoryEventLike, field: string): number | u
   return typeof value === "number" ? value : undefined;
 }
 
+/**
+ * Milliseconds since the epoch of a timestamp: a `Date`, an ISO string, or a
+ * number (epoch seconds as the Step Functions wire sends them, or epoch
+ * milliseconds; numbers below 1e11 are taken as seconds).
+ */
+export function toEpochMs(value: Date | string | number): number {
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === "number") return value < 1e11 ? Math.round(value * 1000) : value;
+  return new Date(value).getTime();
+}
+
 /** Milliseconds since the epoch of an event's timestamp. */
 export function eventTime(event: HistoryEventLike): number {
-  const value = event.timestamp;
-  return value instanceof Date ? value.getTime() : new Date(value).getTime();
+  return toEpochMs(event.timestamp);
 }
 
 const stateTypes: readonly StateType[] = ["Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map"];
