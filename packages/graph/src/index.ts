@@ -23,8 +23,10 @@ export {
   type GraphNodeRole,
 } from "./model/graph-model.js";
 export { formatDuration } from "./report/format.js";
-export { renderReportHtml, type ReportOptions, writeReport } from "./report/render-report.js";
+export { type PageParts, renderPage } from "./report/page.js";
+export { renderLegend, renderReportHtml, type ReportOptions, writeReport } from "./report/render-report.js";
 export { type StateStatus, type StatusStyle, stateStatuses, statusStyles } from "./status.js";
+export { escapeXml } from "./svg/escape.js";
 export { renderLayoutSvg, renderSvg, type SvgOptions } from "./svg/render-svg.js";
 export {
   createProgressPrinter,

@@ -19,13 +19,17 @@ import { renderLayoutSvg } from "../svg/render-svg.js";
 import { viewerScript } from "./client.js";
 import { renderDetails } from "./details.js";
 import { formatDuration } from "./format.js";
-import { renderPage } from "./page.js";
+import { type PageParts, renderPage } from "./page.js";
 import { renderTimeline } from "./timeline.js";
 
 /** Options of {@link renderReportHtml}. */
 export interface ReportOptions {
   /** Page title. @default "Execution <name>" from the ARN, or "Execution" */
   readonly title?: string;
+  /** A link before the title (the local API's `/ui` links back to the state machine). */
+  readonly backLink?: PageParts["backLink"];
+  /** Reload every N seconds, for a running execution. */
+  readonly refreshSeconds?: number;
 }
 
 /** The legend of status colours under the graph. */
@@ -64,7 +68,14 @@ export async function renderReportHtml(definition: StateMachineDefinition, resul
 </main>
 <section class="sfn-card sfn-timeline" aria-label="Timeline"><h2>Timeline</h2>${renderTimeline(view)}</section>
 <footer class="sfn-footer">Made by Statecraft from the execution history (${view.events.length} events).</footer>`;
-  return renderPage({ title, subtitle: subtitle(view, definition), body, script: viewerScript() });
+  return renderPage({
+    title,
+    subtitle: subtitle(view, definition),
+    body,
+    script: viewerScript(),
+    ...(options.backLink === undefined ? {} : { backLink: options.backLink }),
+    ...(options.refreshSeconds === undefined ? {} : { refreshSeconds: options.refreshSeconds }),
+  });
 }
 
 /**

@@ -9,6 +9,13 @@ export function pageStyleSheet(): string {
 body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Helvetica, Arial, "DejaVu Sans", sans-serif; color: #1f2933; background: var(--bg); }
 header.sfn-header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 6px 14px; padding: 12px 20px; background: #ffffff; border-bottom: 1px solid var(--border); }
 header.sfn-header h1 { font-size: 17px; margin: 0; }
+header.sfn-header .sfn-back { font-size: 13px; color: #2f76c0; text-decoration: none; }
+a { color: #2f76c0; }
+.sfn-list { margin: 14px 20px; padding: 4px 16px 12px; }
+.sfn-list h2 { font-size: 15px; margin: 10px 0 8px; }
+.sfn-list table { border-collapse: collapse; width: 100%; font-size: 13px; }
+.sfn-list th, .sfn-list td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--border); vertical-align: top; }
+.sfn-list .sfn-mono { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
 header.sfn-header .sfn-sub { color: var(--muted); font-size: 13px; }
 .sfn-layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(320px, 34%); gap: 14px; padding: 14px 20px; align-items: start; }
 .sfn-card { background: #ffffff; border: 1px solid var(--border); border-radius: 8px; }
