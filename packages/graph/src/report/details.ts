@@ -34,17 +34,38 @@ function jsonBlock(title: string, field: string, text: string | undefined): stri
   return `<h4>${title}</h4><pre class="sfn-json" data-field="${field}">${esc(prettyJson(text))}</pre>`;
 }
 
+/** A Lambda error cause, `{"errorType","errorMessage","trace"}`: its message, with the rest kept for a fold-out. */
+function lambdaCause(cause: string): { message: string } | undefined {
+  try {
+    const parsed = JSON.parse(cause) as unknown;
+    if (typeof parsed === "object" && parsed !== null && typeof (parsed as Record<string, unknown>).errorMessage === "string") {
+      return { message: (parsed as Record<string, string>).errorMessage ?? "" };
+    }
+  } catch {
+    // a plain-text cause
+  }
+  return undefined;
+}
+
 function errorBlock(error: string | undefined, cause: string | undefined): string {
   if (error === undefined && cause === undefined) return "";
-  return `<div class="sfn-error"><div class="sfn-error-name" data-field="error">${esc(error ?? "(no error name)")}</div>${
-    cause === undefined ? "" : `<pre class="sfn-error-cause" data-field="cause">${esc(prettyJson(cause))}</pre>`
-  }</div>`;
+  const lambda = cause === undefined ? undefined : lambdaCause(cause);
+  const causeHtml =
+    cause === undefined
+      ? ""
+      : lambda === undefined
+        ? `<pre class="sfn-error-cause" data-field="cause">${esc(prettyJson(cause))}</pre>`
+        : `<pre class="sfn-error-cause" data-field="cause">${esc(lambda.message)}</pre><details class="sfn-error-raw"><summary>full cause (error type, trace)</summary><pre class="sfn-error-cause">${esc(
+            prettyJson(cause),
+          )}</pre></details>`;
+  return `<div class="sfn-error"><div class="sfn-error-name" data-field="error">${esc(error ?? "(no error name)")}</div>${causeHtml}</div>`;
 }
 
 function attemptRow(attempt: AttemptView, index: number): string {
   const begin = attempt.startedMs ?? attempt.scheduledMs;
   const took = begin !== undefined && attempt.endedMs !== undefined ? formatDuration(attempt.endedMs - begin) : "–";
-  const what = attempt.error === undefined ? "" : `${attempt.error}${attempt.cause === undefined ? "" : `: ${attempt.cause}`}`;
+  const cause = attempt.cause === undefined ? undefined : (lambdaCause(attempt.cause)?.message ?? attempt.cause);
+  const what = attempt.error === undefined ? "" : `${attempt.error}${cause === undefined ? "" : `: ${cause}`}`;
   return `<tr data-outcome="${attempt.outcome}"><td>${index + 1}</td><td>${attempt.outcome}</td><td>${
     begin === undefined ? "–" : formatOffset(begin)
   }</td><td>${took}</td><td class="sfn-attempt-error" title="${esc(what)}">${esc(what)}</td></tr>`;

@@ -31,7 +31,9 @@ describe("renderReportHtml", () => {
     expect(html).toMatch(/data-state="song"[^>]*data-status="succeeded"/);
     const lyrics = section(html, "lyrics");
     expect(lyrics).toContain('data-field="error">InvalidInput<');
-    expect(lyrics).toContain("song: expected string");
+    expect(lyrics).toContain('data-field="cause">song: expected string</pre>');
+    expect(lyrics).toContain("full cause (error type, trace)");
+    expect(lyrics).toContain('<td>failed</td><td>+70 ms</td><td>30 ms</td><td class="sfn-attempt-error" title="InvalidInput: song: expected string">');
     expect(lyrics).toContain('data-field="input">{\n  &quot;song&quot;: &quot;gangnam style&quot;\n}<');
     expect(lyrics).toContain("hidden");
   });

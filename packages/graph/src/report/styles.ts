@@ -38,6 +38,8 @@ header.sfn-header .sfn-sub { color: var(--muted); font-size: 13px; }
 .sfn-error { border: 1px solid #f1b5b5; background: #fff5f5; border-radius: 6px; padding: 8px 10px; margin: 8px 0; }
 .sfn-error-name { font-weight: 700; color: #a61b1b; margin-bottom: 4px; font-family: ui-monospace, "DejaVu Sans Mono", monospace; }
 .sfn-error .sfn-error-cause { background: #ffffff; border-color: #f1cccc; }
+.sfn-error-raw { margin-top: 6px; font-size: 12px; }
+.sfn-error-raw summary { cursor: pointer; color: var(--muted); }
 .sfn-attempts { border-collapse: collapse; width: 100%; font-size: 12px; }
 .sfn-attempts th, .sfn-attempts td { text-align: left; padding: 3px 6px; border-bottom: 1px solid var(--border); }
 .sfn-attempts tr[data-outcome="failed"] td:nth-child(2), .sfn-attempts tr[data-outcome="timedOut"] td:nth-child(2) { color: #a61b1b; font-weight: 600; }

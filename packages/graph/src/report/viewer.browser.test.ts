@@ -70,7 +70,7 @@ describe("execution viewer in a browser", () => {
     await expect(panel.isVisible()).resolves.toBe(true);
     await expect(page.locator('[data-details-for=""]').isVisible()).resolves.toBe(false);
     await expect(panel.locator('[data-field="error"]').textContent()).resolves.toBe("InvalidInput");
-    await expect(panel.locator('[data-field="cause"]').textContent()).resolves.toContain("name must be a string");
+    await expect(panel.locator('[data-field="cause"]').textContent()).resolves.toBe("song input: name: name must be a string");
     const input = JSON.parse((await panel.locator('[data-field="input"]').textContent()) ?? "null") as unknown;
     expect(input).toEqual({ name: 42 });
     await expect(page.locator('svg [data-state="song"]').getAttribute("class")).resolves.toContain("sfn-selected");
