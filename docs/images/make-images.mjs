@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const here = fileURLToPath(new URL(".", import.meta.url));
 const cli = join(root, "apps/cli/dist/main.js");
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromiumPath = "/usr/bin/chromium";
 
 for (const needed of [cli, join(root, "infra/dist/asl/song-lyrics.asl.json"), chromiumPath]) {
   if (!existsSync(needed)) {
