@@ -13,7 +13,7 @@ import { handler as lyrics } from "@statecraft/lambda-lyrics";
 import { handler as song } from "@statecraft/lambda-song";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { loadFixture } from "../test-fixtures/fixtures.js";
+import { loadWorkflow } from "../test-fixtures/fixtures.js";
 import { writeReport } from "./render-report.js";
 
 const chromiumPath = "/usr/bin/chromium";
@@ -38,7 +38,7 @@ describe("execution viewer in a browser", () => {
     if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: apt-get install -y chromium`);
     dir = await mkdtemp(join(tmpdir(), "sfn-viewer-"));
     // The seed workflow with a name that is not a string: the real `song` Lambda refuses it.
-    const definition = loadFixture("song-lyrics");
+    const definition = loadWorkflow("song-lyrics");
     const result = await runExecution(definition, { name: 42 }, { lambdas: { song, lyrics } });
     expect(result.status).toBe("FAILED");
     const file = await writeReport(join(dir, "failed.html"), definition, result);

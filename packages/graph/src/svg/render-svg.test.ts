@@ -1,22 +1,13 @@
-import type { StateMachineDefinition } from "@statecraft/asl";
 import { describe, expect, test } from "vitest";
-import { loadFixture } from "../test-fixtures/fixtures.js";
+import { allStateNames, loadFixture } from "../test-fixtures/fixtures.js";
 import { renderSvg } from "./render-svg.js";
-
-function stateNames(definition: StateMachineDefinition): string[] {
-  return Object.entries(definition.States).flatMap(([name, state]) => {
-    const inner =
-      state.Type === "Parallel" ? state.Branches : state.Type === "Map" ? [state.ItemProcessor ?? state.Iterator ?? { StartAt: "", States: {} }] : [];
-    return [name, ...inner.flatMap((graph) => stateNames({ StartAt: graph.StartAt, States: graph.States }))];
-  });
-}
 
 describe("renderSvg", () => {
   test.each(["song-lyrics", "image-upload"] as const)("draws every state of %s", async (fixture) => {
     const definition = loadFixture(fixture);
     const svg = await renderSvg(definition);
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
-    for (const name of stateNames(definition)) expect(svg).toContain(`data-state="${name}"`);
+    for (const name of allStateNames(definition)) expect(svg).toContain(`data-state="${name}"`);
     expect(svg).not.toMatch(/href="http|url\(http|@import/);
   });
 

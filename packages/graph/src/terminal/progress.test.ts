@@ -3,7 +3,7 @@ import { handler as lyrics } from "@statecraft/lambda-lyrics";
 import { handler as song } from "@statecraft/lambda-song";
 import { describe, expect, test } from "vitest";
 import type { ExecutionRecord } from "../history/events.js";
-import { loadFixture } from "../test-fixtures/fixtures.js";
+import { loadWorkflow } from "../test-fixtures/fixtures.js";
 import { imageUploadFailedInParallel, imageUploadRejected, seedSucceededAfterRetry } from "../test-fixtures/histories.js";
 import { createProgressPrinter, shortCause, shouldUseColor } from "./progress.js";
 
@@ -60,7 +60,7 @@ describe("createProgressPrinter", () => {
 
   test("prints live from a real engine run", async () => {
     const { out, text } = capture();
-    const result = await runExecution(loadFixture("song-lyrics"), { name: "PSY" }, { lambdas: { song, lyrics }, onEvent: createProgressPrinter(out, { env: {} }) });
+    const result = await runExecution(loadWorkflow("song-lyrics"), { name: "PSY" }, { lambdas: { song, lyrics }, onEvent: createProgressPrinter(out, { env: {} }) });
     expect(result.status).toBe("SUCCEEDED");
     expect(text()).toMatch(/^▶ song +Task\n✓ song +\d+ ms\n▶ lyrics +Task\n✓ lyrics +\d+ ms\nSUCCEEDED in \d+ ms · 2 states · 0 retries · 0 caught\noutput \{"lyrics":"oh oh oh oh oh pan gangnam style"\}\n$/);
   });

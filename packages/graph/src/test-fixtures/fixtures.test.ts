@@ -1,13 +1,22 @@
-import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { checkedInFixtureUrl, type FixtureName, generatedFixtureUrl } from "./fixtures.js";
+import { renderMermaid } from "../mermaid.js";
+import { renderSvg } from "../svg/render-svg.js";
+import { allStateNames, generatedWorkflows } from "./fixtures.js";
 
-describe("test fixtures", () => {
-  // The checked-in copies stand in for infra's output when it has not been built; they must not drift from it.
-  test.each<FixtureName>(["song-lyrics", "image-upload"])("the checked-in %s matches infra's generated ASL when that exists", (name) => {
-    const generated = generatedFixtureUrl(name);
-    if (!existsSync(generated)) return;
-    const read = (url: URL): unknown => JSON.parse(readFileSync(url, "utf8"));
-    expect(read(checkedInFixtureUrl(name)), `copy infra/dist/asl/${name}.asl.json to src/test-fixtures/`).toEqual(read(generated));
+const generated = generatedWorkflows();
+
+describe("every workflow infra generates", () => {
+  test("includes the seed workflow (turbo builds infra before these tests)", () => {
+    expect(generated.map(([name]) => name)).toContain("song-lyrics");
+  });
+
+  test.each(generated)("%s: Mermaid and SVG draw every state", async (_name, definition) => {
+    const mermaid = renderMermaid(definition);
+    const svg = await renderSvg(definition);
+    for (const state of allStateNames(definition)) {
+      expect(mermaid).toContain(`"${state.replaceAll('"', "#quot;")}"`);
+      expect(svg).toContain(`data-state="${state}"`);
+    }
+    expect(mermaid).toContain("__start__ -->");
   });
 });
