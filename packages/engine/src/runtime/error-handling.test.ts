@@ -1,6 +1,6 @@
 import type { JsonValue } from "@statecraft/asl";
 import { describe, expect, it } from "vitest";
-import { DataLimitExceeded, errorMatches, StatesError, StatesRuntimeError, StatesTimeout, TaskError } from "../errors.js";
+import { DataLimitExceeded, errorMatches, type StatesError, StatesRuntimeError, StatesTimeout, TaskError } from "../errors.js";
 import { machine, run } from "../testing/helpers.js";
 import type { ExecutionResult, TaskHandler } from "../types.js";
 import { VirtualClock } from "./clock.js";

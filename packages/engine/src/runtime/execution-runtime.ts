@@ -5,7 +5,8 @@ import type { JsonValue } from "@statecraft/asl";
 import type { LambdaHandler, TaskHandler } from "../types.js";
 import type { Clock } from "./clock.js";
 import type { HistoryRecorder } from "./history.js";
-import type { TaskTokenBroker } from "./task-tokens.js";
+import { Cancellation } from "./abort.js";
+import { TaskTokenBroker } from "./task-tokens.js";
 
 /** Why an execution stopped early. */
 export interface HaltReason {
@@ -22,6 +23,9 @@ export class ExecutionHalted extends Error {
   }
 }
 
+/** The abort reason once an execution has ended normally (shared: creating errors captures stacks). */
+const executionEnded = new ExecutionHalted({ status: "ABORTED", error: "", cause: "The execution has ended." });
+
 /** Identity and services of an execution. */
 export interface RuntimeInit {
   clock: Clock;
@@ -37,7 +41,8 @@ export interface RuntimeInit {
   startTime: number;
   tasks: Readonly<Record<string, TaskHandler>>;
   lambdas: Readonly<Record<string, LambdaHandler>>;
-  broker: TaskTokenBroker;
+  /** A shared broker; one is created on first use otherwise. */
+  broker: TaskTokenBroker | undefined;
   random: () => number;
   uuid: () => string;
   maxPayloadBytes: number;
@@ -60,11 +65,14 @@ export class ExecutionRuntime {
   readonly startTime: number;
   readonly tasks: Readonly<Record<string, TaskHandler>>;
   readonly lambdas: Readonly<Record<string, LambdaHandler>>;
-  readonly broker: TaskTokenBroker;
+  private brokerInstance: TaskTokenBroker | undefined;
   readonly random: () => number;
   readonly uuid: () => string;
   readonly maxPayloadBytes: number;
-  readonly controller = new AbortController();
+  /** Aborted when the execution stops, times out or ends. */
+  readonly cancellation = new Cancellation();
+  /** Handlers bound per resource (see `task-handlers.ts`), reused across attempts. */
+  readonly boundHandlers = new Map<string, unknown>();
   /** Set once the execution is stopped or timed out. */
   halted: HaltReason | undefined;
   /** Execution deadline in clock time (machine `TimeoutSeconds`). */
@@ -85,21 +93,32 @@ export class ExecutionRuntime {
     this.startTime = init.startTime;
     this.tasks = init.tasks;
     this.lambdas = init.lambdas;
-    this.broker = init.broker;
+    this.brokerInstance = init.broker;
     this.random = init.random;
     this.uuid = init.uuid;
     this.maxPayloadBytes = init.maxPayloadBytes;
   }
 
+  get broker(): TaskTokenBroker {
+    this.brokerInstance ??= new TaskTokenBroker();
+    return this.brokerInstance;
+  }
+
+  /** Aborted when the execution stops, times out or ends (an AbortSignal is created only when asked for). */
   get signal(): AbortSignal {
-    return this.controller.signal;
+    return this.cancellation.signal;
   }
 
   /** Stops the execution: every pending wait and task is aborted with {@link ExecutionHalted}. */
   halt(reason: HaltReason): void {
     if (this.halted !== undefined) return;
     this.halted = reason;
-    this.controller.abort(new ExecutionHalted(reason));
+    this.cancellation.abort(new ExecutionHalted(reason));
+  }
+
+  /** Called once the execution has ended: tells handlers still holding the signal to stop. */
+  finish(): void {
+    this.cancellation.abort(executionEnded);
   }
 
   /** Halts with TIMED_OUT when the clock has passed the machine's deadline. */

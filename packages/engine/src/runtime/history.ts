@@ -6,33 +6,47 @@
  */
 import type { HistoryEvent } from "../types.js";
 
+/** Where an event's detail values go: the `…EventDetails` key and the field name of each value slot. */
+export interface EventSchema {
+  readonly key: string;
+  readonly fields: readonly string[];
+}
+
+/** Declares an event detail schema. */
+export function eventSchema(key: string, ...fields: string[]): EventSchema {
+  return { key, fields };
+}
+
+/** One recorded event: a fixed-shape object holding references to (immutable) values, up to six. */
+class RawEvent {
+  constructor(
+    readonly type: string,
+    readonly time: number,
+    readonly prev: number,
+    readonly schema: EventSchema | undefined,
+    readonly a: unknown,
+    readonly b: unknown,
+    readonly c: unknown,
+    readonly d: unknown,
+    readonly e: unknown,
+    readonly f: unknown,
+  ) {}
+}
+
 /** Detail fields holding raw JSON values; they are serialized to strings (with `…Details`) when materialized. */
-type RawDetails = Record<string, unknown>;
-
-interface RawEvent {
-  readonly type: string;
-  readonly time: number;
-  readonly prev: number;
-  readonly key: string | undefined;
-  readonly details: RawDetails | undefined;
-}
-
 const jsonFields = new Set(["input", "output", "parameters"]);
-const notTruncated = { truncated: false } as const;
 
-function serialize(value: unknown): string {
-  return JSON.stringify(value === undefined ? null : value);
-}
-
-function materializeDetails(details: RawDetails): Record<string, unknown> {
+function materializeDetails(raw: RawEvent, schema: EventSchema): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(details)) {
-    if (value === undefined) continue;
+  const values = [raw.a, raw.b, raw.c, raw.d, raw.e, raw.f];
+  schema.fields.forEach((field, index) => {
+    const value = values[index];
+    if (value === undefined) return;
     if (jsonFields.has(field)) {
-      out[field] = serialize(value);
-      if (field !== "parameters") out[`${field}Details`] = { ...notTruncated };
+      out[field] = JSON.stringify(value);
+      if (field !== "parameters") out[`${field}Details`] = { truncated: false };
     } else out[field] = value;
-  }
+  });
   return out;
 }
 
@@ -71,11 +85,11 @@ export class HistoryRecorder {
   }
 
   /**
-   * Records an event and returns its id. `details` go under `key` (e.g. `stateEnteredEventDetails`); its `input`,
-   * `output` and `parameters` fields are raw JSON values that must not be mutated afterwards.
+   * Records an event and returns its id. The values fill the schema's fields in order (`undefined` = absent);
+   * `input`, `output` and `parameters` values are raw JSON that must not be mutated afterwards.
    */
-  record(type: string, time: number, prev: number, key?: string, details?: RawDetails): number {
-    this.raw.push({ type, time, prev, key, details });
+  record(type: string, time: number, prev: number, schema?: EventSchema, a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown, f?: unknown): number {
+    this.raw.push(new RawEvent(type, time, prev, schema, a, b, c, d, e, f));
     const id = this.length;
     if (this.listeners.length > 0) {
       const event = this.get(id - 1);
@@ -94,7 +108,7 @@ export class HistoryRecorder {
     const raw = this.raw[own];
     if (raw === undefined) throw new RangeError(`no history event at index ${index}`);
     const event: HistoryEvent = { id: index + 1, previousEventId: raw.prev, timestamp: new Date(raw.time), type: raw.type };
-    if (raw.key !== undefined && raw.details !== undefined) event[raw.key] = materializeDetails(raw.details);
+    if (raw.schema !== undefined) event[raw.schema.key] = materializeDetails(raw, raw.schema);
     this.cache[own] = event;
     return event;
   }

@@ -7,6 +7,8 @@
 import type { JsonValue } from "@statecraft/asl";
 import { StatesRuntimeError } from "../errors.js";
 import { type CompiledGraph, isPromise, type Outcome } from "./compiled.js";
+import { schemas } from "./event-schemas.js";
+import { ExecutionHalted } from "./execution-runtime.js";
 import type { Scope, Visit } from "./scope.js";
 
 /** States whose exit is recorded (`FailStateEntered` has no exit event). */
@@ -14,6 +16,8 @@ function exitEventOf(prefix: string): string | undefined {
   return prefix === "Fail" ? undefined : `${prefix}StateExited`;
 }
 
+/** States with an `…StateAborted` event. */
+const abortable = new Set(["Task", "Wait", "Map", "Parallel"]);
 const exitEvents = new Map<string, string | undefined>();
 const enterEvents = new Map<string, string>();
 for (const prefix of ["Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Map", "Parallel"]) {
@@ -37,14 +41,22 @@ export async function runGraph(scope: Scope, graph: CompiledGraph, startAt: stri
     if (state === undefined) throw new StatesRuntimeError(`Missing 'Next' target: ${name}`);
     const visit: Visit = { name, enteredTime: runtime.clock.now(), retryCount: 0, taskToken: undefined };
     scope.visit = visit;
-    scope.record(enterEvents.get(state.eventPrefix) ?? `${state.eventPrefix}StateEntered`, "stateEnteredEventDetails", { name, input: current });
+    scope.record(enterEvents.get(state.eventPrefix) ?? `${state.eventPrefix}StateEntered`, schemas.stateEntered, name, current);
     let outcome: Outcome | Promise<Outcome> = state.run(scope, visit, current);
     if (isPromise(outcome)) {
-      outcome = await outcome;
+      try {
+        outcome = await outcome;
+      } catch (error) {
+        // A state cut short by a stop, a timeout or a failed sibling records `…StateAborted`.
+        if (abortable.has(state.eventPrefix) && (error instanceof ExecutionHalted || scope.isAbortReason(error))) {
+          scope.record(`${state.eventPrefix}StateAborted`);
+        }
+        throw error;
+      }
       runtime.throwIfHalted();
     }
     const exitEvent = exitEvents.get(state.eventPrefix);
-    if (exitEvent !== undefined) scope.record(exitEvent, "stateExitedEventDetails", { name, output: outcome.output });
+    if (exitEvent !== undefined) scope.record(exitEvent, schemas.stateExited, name, outcome.output);
     if (outcome.next === undefined) return outcome.output;
     name = outcome.next;
     current = outcome.output;

@@ -6,6 +6,8 @@
  */
 import type { JsonObject, JsonValue } from "@statecraft/asl";
 import type { PathEnv } from "../io/path-env.js";
+import type { Cancellation } from "./abort.js";
+import type { EventSchema } from "./history.js";
 import type { ExecutionRuntime } from "./execution-runtime.js";
 
 /** One visit of a state: what `$$.State` and `$$.Task` show. */
@@ -32,18 +34,32 @@ export class Scope implements PathEnv {
   /** Set while an `ItemSelector` is evaluated. */
   mapItem: MapItem | undefined;
 
+  /** Aborted when this scope must stop (execution stopped, sibling branch failed, Map failed). */
+  readonly cancellation: Cancellation;
+
   constructor(
     readonly runtime: ExecutionRuntime,
-    /** Aborted when this scope must stop (execution stopped, sibling branch failed, Map failed). */
-    readonly signal: AbortSignal,
+    /** The scope's own token (Parallel branch, Map iteration); the execution's when absent. */
+    cancellation: Cancellation | undefined,
     lastEventId: number,
   ) {
+    this.cancellation = cancellation ?? runtime.cancellation;
     this.lastEventId = lastEventId;
   }
 
+  /** The scope's cancellation as a standard AbortSignal (created on first use). */
+  get signal(): AbortSignal {
+    return this.cancellation.signal;
+  }
+
+  /** Whether `error` is this scope's abort reason (a stop or a failed sibling, not a state's own failure). */
+  isAbortReason(error: unknown): boolean {
+    return this.cancellation.aborted && error === this.cancellation.reason;
+  }
+
   /** Records an event in this scope's lineage and returns its id. */
-  record(type: string, key?: string, details?: Record<string, unknown>): number {
-    const id = this.runtime.history.record(type, this.runtime.clock.now(), this.lastEventId, key, details);
+  record(type: string, schema?: EventSchema, a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown, f?: unknown): number {
+    const id = this.runtime.history.record(type, this.runtime.clock.now(), this.lastEventId, schema, a, b, c, d, e, f);
     this.lastEventId = id;
     return id;
   }

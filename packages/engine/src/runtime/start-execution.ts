@@ -4,6 +4,7 @@
  *
  * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_StartExecution.html
  */
+import { schemas } from "./event-schemas.js";
 import type { JsonValue } from "@statecraft/asl";
 import { StatesError } from "../errors.js";
 import { defaultMaxPayloadBytes, ensureJsonPayload } from "../io/payload-size.js";
@@ -15,7 +16,6 @@ import { ExecutionHalted, ExecutionRuntime } from "./execution-runtime.js";
 import { HistoryRecorder } from "./history.js";
 import { runGraph } from "./run-graph.js";
 import { Scope } from "./scope.js";
-import { TaskTokenBroker } from "./task-tokens.js";
 
 /** Names given to the machine when it was loaded. */
 export interface MachineIdentity {
@@ -72,7 +72,7 @@ export function startExecution(machine: CompiledMachine, input: JsonValue, optio
     startTime: resume?.startDate.getTime() ?? clock.now(),
     tasks: options.tasks ?? {},
     lambdas: options.lambdas ?? {},
-    broker: options.taskTokens ?? new TaskTokenBroker(),
+    broker: options.taskTokens,
     random: options.random ?? Math.random,
     uuid,
     maxPayloadBytes: options.maxPayloadBytes ?? defaultMaxPayloadBytes,
@@ -80,7 +80,7 @@ export function startExecution(machine: CompiledMachine, input: JsonValue, optio
   let finished = false;
 
   const run = async (): Promise<ExecutionResult> => {
-    const scope = new Scope(runtime, runtime.signal, history.lastId);
+    const scope = new Scope(runtime, undefined, history.lastId);
     let timer: NodeJS.Timeout | undefined;
     const onAbort = () => runtime.halt({ status: "ABORTED", error: "", cause: "The execution was aborted by its signal." });
     options.signal?.addEventListener("abort", onAbort, { once: true });
@@ -89,7 +89,7 @@ export function startExecution(machine: CompiledMachine, input: JsonValue, optio
       let startInput = resume === undefined ? input : resume.input;
       if (resume === undefined) {
         startInput = ensureJsonPayload(input, runtime.maxPayloadBytes, "The execution input");
-        scope.record("ExecutionStarted", "executionStartedEventDetails", { input: startInput, roleArn: runtime.roleArn });
+        scope.record("ExecutionStarted", schemas.executionStarted, startInput, runtime.roleArn);
       }
       if (options.signal?.aborted) onAbort();
       if (machine.timeoutSeconds !== undefined) {
@@ -97,21 +97,20 @@ export function startExecution(machine: CompiledMachine, input: JsonValue, optio
         timer = setTimeout(() => runtime.halt({ ...timeoutReason }), Math.max(0, runtime.deadline - clock.now()));
       }
       const output = await runGraph(scope, machine, resume?.stateName ?? machine.startAt, startInput);
-      scope.record("ExecutionSucceeded", "executionSucceededEventDetails", { output });
+      scope.record("ExecutionSucceeded", schemas.executionSucceeded, output);
       ending = { status: "SUCCEEDED", output };
     } catch (error) {
       scope.lastEventId = history.lastId;
       const halted = runtime.halted ?? (error instanceof ExecutionHalted ? error.reason : undefined);
       if (halted !== undefined) {
-        const type = halted.status === "ABORTED" ? "ExecutionAborted" : "ExecutionTimedOut";
-        const key = halted.status === "ABORTED" ? "executionAbortedEventDetails" : "executionTimedOutEventDetails";
-        scope.record(type, key, { error: halted.error || undefined, cause: halted.cause || undefined });
+        const aborted = halted.status === "ABORTED";
+        scope.record(aborted ? "ExecutionAborted" : "ExecutionTimedOut", aborted ? schemas.executionAborted : schemas.executionTimedOut, halted.error || undefined, halted.cause || undefined);
         ending = { status: halted.status, error: halted.error, cause: halted.cause };
       } else {
         const failure = error instanceof StatesError ? error : new StatesError("States.Runtime", `Internal error: ${error instanceof Error ? error.message : String(error)}`);
         const given = failure instanceof FailStateError ? failure.given : { error: true, cause: true };
         const details = { error: given.error ? failure.name : undefined, cause: given.cause ? failure.cause : undefined };
-        scope.record("ExecutionFailed", "executionFailedEventDetails", details);
+        scope.record("ExecutionFailed", schemas.executionFailed, details.error, details.cause);
         ending = { status: "FAILED" };
         if (details.error !== undefined) ending.error = details.error;
         if (details.cause !== undefined) ending.cause = details.cause;
@@ -121,7 +120,7 @@ export function startExecution(machine: CompiledMachine, input: JsonValue, optio
       options.signal?.removeEventListener("abort", onAbort);
       finished = true;
       history.release();
-      if (!runtime.signal.aborted) runtime.controller.abort(new ExecutionHalted({ status: "ABORTED", error: "", cause: "The execution has ended." }));
+      runtime.finish();
     }
     const base = { ...ending, executionArn, startDate: new Date(runtime.startTime), stopDate: new Date(clock.now()) };
     return lazyResult(base, history);

@@ -9,7 +9,7 @@ import type { JsonValue } from "@statecraft/asl";
 import { HeartbeatTimeout, StatesError, StatesTimeout, TaskError } from "../errors.js";
 import { ensureJsonPayload } from "../io/payload-size.js";
 import type { TaskContext } from "../types.js";
-import { childController, raceSignal } from "./abort.js";
+import { type Cancellation, raceCancellation } from "./abort.js";
 import { isPromise } from "./compiled.js";
 import type { ParsedResource } from "./resources.js";
 import type { Scope, Visit } from "./scope.js";
@@ -26,6 +26,8 @@ export interface TaskTarget {
 }
 
 const noHeartbeat = () => {};
+/** The abort reason handed to a handler's signal once its task is over (shared: errors capture stacks). */
+const taskFinished = new StatesError("States.TaskFailed", "The task has finished.");
 
 function resultOf(scope: Scope, target: TaskTarget, handler: BoundHandler | undefined, raw: unknown): JsonValue {
   let result: JsonValue;
@@ -42,11 +44,33 @@ function resultOf(scope: Scope, target: TaskTarget, handler: BoundHandler | unde
 
 function failure(scope: Scope, target: TaskTarget, handler: BoundHandler | undefined, thrown: unknown): never {
   // Stops and sibling failures pass through untouched: they are not task errors.
-  if (scope.signal.aborted && thrown === scope.signal.reason) throw thrown;
+  if (scope.isAbortReason(thrown)) throw thrown;
   const error = handler === undefined ? (thrown instanceof StatesError ? thrown : new TaskError("States.TaskFailed", String(thrown))) : handler.errorOf(thrown);
   if (error instanceof StatesTimeout || error instanceof HeartbeatTimeout) target.events.timedOut(scope, error.name, error.cause);
   else target.events.failed(scope, error.name, error.cause);
   throw error;
+}
+
+/** The context handed to a handler; its `signal` is created only if the handler reads it. */
+class HandlerContext implements TaskContext {
+  declare taskToken?: string;
+
+  constructor(
+    readonly stateName: string,
+    readonly executionArn: string,
+    private readonly cancellation: Cancellation,
+    readonly heartbeat: () => void,
+  ) {}
+
+  get signal(): AbortSignal {
+    return this.cancellation.signal;
+  }
+}
+
+function taskContext(stateName: string, executionArn: string, cancellation: Cancellation, heartbeat: () => void, taskToken: string | undefined): TaskContext {
+  const context = new HandlerContext(stateName, executionArn, cancellation, heartbeat);
+  if (taskToken !== undefined) context.taskToken = taskToken;
+  return context;
 }
 
 /** Runs one attempt; synchronous when the handler is and no time limit applies. */
@@ -56,7 +80,7 @@ export function attemptTask(scope: Scope, visit: Visit, target: TaskTarget, payl
   target.events.scheduled(scope, payload, limits);
   target.events.started(scope);
   if (!target.waitsForToken && limits.timeoutSeconds === undefined && limits.heartbeatSeconds === undefined && handler !== undefined) {
-    const context: TaskContext = { stateName: target.stateName, executionArn: runtime.executionArn, signal: scope.signal, heartbeat: noHeartbeat };
+    const context = taskContext(target.stateName, runtime.executionArn, scope.cancellation, noHeartbeat, undefined);
     let raw: unknown;
     try {
       raw = handler.call(payload, context);
@@ -64,7 +88,7 @@ export function attemptTask(scope: Scope, visit: Visit, target: TaskTarget, payl
       failure(scope, target, handler, thrown);
     }
     if (!isPromise(raw)) return resultOf(scope, target, handler, raw);
-    return raceSignal(raw as Promise<unknown>, scope.signal).then(
+    return raceCancellation(raw as Promise<unknown>, scope.cancellation).then(
       (value) => resultOf(scope, target, handler, value),
       (thrown: unknown) => failure(scope, target, handler, thrown),
     );
@@ -81,14 +105,14 @@ async function attemptWithLimits(
   limits: AttemptLimits,
 ): Promise<JsonValue> {
   const runtime = scope.runtime;
-  const { controller, release } = childController(scope.signal);
+  const { cancellation, release } = scope.cancellation.child();
   const token = target.waitsForToken ? visit.taskToken : undefined;
   let timeoutTimer: NodeJS.Timeout | undefined;
   let heartbeatTimer: NodeJS.Timeout | undefined;
   let unregister = () => {};
   const outcome = new Promise<unknown>((resolve, reject) => {
     const stop = (error: StatesError) => {
-      controller.abort(error);
+      cancellation.abort(error);
       reject(error);
     };
     if (limits.timeoutSeconds !== undefined) {
@@ -103,7 +127,7 @@ async function attemptWithLimits(
       );
     };
     heartbeat();
-    controller.signal.addEventListener("abort", () => reject(controller.signal.reason), { once: true });
+    cancellation.onAbort(reject);
     if (token !== undefined) {
       unregister = runtime.broker.register(token, {
         succeed: resolve,
@@ -112,8 +136,7 @@ async function attemptWithLimits(
       });
     }
     if (handler === undefined) return;
-    const context: TaskContext = { stateName: target.stateName, executionArn: runtime.executionArn, signal: controller.signal, heartbeat };
-    if (token !== undefined) context.taskToken = token;
+    const context = taskContext(target.stateName, runtime.executionArn, cancellation, heartbeat, token);
     Promise.resolve()
       .then(() => handler.call(payload, context))
       .then(
@@ -143,6 +166,6 @@ async function attemptWithLimits(
     clearTimeout(heartbeatTimer);
     unregister();
     release();
-    if (!controller.signal.aborted) controller.abort(new StatesError("States.TaskFailed", "The task has finished."));
+    cancellation.abort(taskFinished);
   }
 }

@@ -5,6 +5,7 @@
  * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_HistoryEvent.html
  */
 import type { JsonValue } from "@statecraft/asl";
+import { schemas } from "./event-schemas.js";
 import type { ParsedResource } from "./resources.js";
 import type { Scope } from "./scope.js";
 
@@ -26,49 +27,45 @@ export interface TaskEvents {
 
 function lambdaEvents(resource: string): TaskEvents {
   return {
-    scheduled: (scope, input, limits) =>
-      void scope.record("LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", { resource, input, timeoutInSeconds: limits.timeoutSeconds }),
+    scheduled: (scope, input, limits) => void scope.record("LambdaFunctionScheduled", schemas.lambdaScheduled, resource, input, limits.timeoutSeconds),
     started: (scope) => void scope.record("LambdaFunctionStarted"),
     submitted: () => {},
-    succeeded: (scope, output) => void scope.record("LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails", { output }),
-    failed: (scope, error, cause) => void scope.record("LambdaFunctionFailed", "lambdaFunctionFailedEventDetails", { error, cause }),
-    timedOut: (scope, error, cause) => void scope.record("LambdaFunctionTimedOut", "lambdaFunctionTimedOutEventDetails", { error, cause }),
+    succeeded: (scope, output) => void scope.record("LambdaFunctionSucceeded", schemas.lambdaSucceeded, output),
+    failed: (scope, error, cause) => void scope.record("LambdaFunctionFailed", schemas.lambdaFailed, error, cause),
+    timedOut: (scope, error, cause) => void scope.record("LambdaFunctionTimedOut", schemas.lambdaTimedOut, error, cause),
   };
 }
 
 function activityEvents(resource: string): TaskEvents {
   return {
     scheduled: (scope, input, limits) =>
-      void scope.record("ActivityScheduled", "activityScheduledEventDetails", {
-        resource,
-        input,
-        timeoutInSeconds: limits.timeoutSeconds,
-        heartbeatInSeconds: limits.heartbeatSeconds,
-      }),
-    started: (scope) => void scope.record("ActivityStarted", "activityStartedEventDetails", { workerName: "statecraft" }),
+      void scope.record("ActivityScheduled", schemas.activityScheduled, resource, input, limits.timeoutSeconds, limits.heartbeatSeconds),
+    started: (scope) => void scope.record("ActivityStarted", schemas.activityStarted, "statecraft"),
     submitted: () => {},
-    succeeded: (scope, output) => void scope.record("ActivitySucceeded", "activitySucceededEventDetails", { output }),
-    failed: (scope, error, cause) => void scope.record("ActivityFailed", "activityFailedEventDetails", { error, cause }),
-    timedOut: (scope, error, cause) => void scope.record("ActivityTimedOut", "activityTimedOutEventDetails", { error, cause }),
+    succeeded: (scope, output) => void scope.record("ActivitySucceeded", schemas.activitySucceeded, output),
+    failed: (scope, error, cause) => void scope.record("ActivityFailed", schemas.activityFailed, error, cause),
+    timedOut: (scope, error, cause) => void scope.record("ActivityTimedOut", schemas.activityTimedOut, error, cause),
   };
 }
 
 function serviceEvents(resourceType: string, resource: string): TaskEvents {
   return {
     scheduled: (scope, parameters, limits) =>
-      void scope.record("TaskScheduled", "taskScheduledEventDetails", {
+      void scope.record(
+        "TaskScheduled",
+        schemas.taskScheduled,
         resourceType,
         resource,
-        region: scope.runtime.region,
+        scope.runtime.region,
         parameters,
-        timeoutInSeconds: limits.timeoutSeconds,
-        heartbeatInSeconds: limits.heartbeatSeconds,
-      }),
-    started: (scope) => void scope.record("TaskStarted", "taskStartedEventDetails", { resourceType, resource }),
-    submitted: (scope, output) => void scope.record("TaskSubmitted", "taskSubmittedEventDetails", { resourceType, resource, output }),
-    succeeded: (scope, output) => void scope.record("TaskSucceeded", "taskSucceededEventDetails", { resourceType, resource, output }),
-    failed: (scope, error, cause) => void scope.record("TaskFailed", "taskFailedEventDetails", { resourceType, resource, error, cause }),
-    timedOut: (scope, error, cause) => void scope.record("TaskTimedOut", "taskTimedOutEventDetails", { resourceType, resource, error, cause }),
+        limits.timeoutSeconds,
+        limits.heartbeatSeconds,
+      ),
+    started: (scope) => void scope.record("TaskStarted", schemas.taskStarted, resourceType, resource),
+    submitted: (scope, output) => void scope.record("TaskSubmitted", schemas.taskSubmitted, resourceType, resource, output),
+    succeeded: (scope, output) => void scope.record("TaskSucceeded", schemas.taskSucceeded, resourceType, resource, output),
+    failed: (scope, error, cause) => void scope.record("TaskFailed", schemas.taskFailed, resourceType, resource, error, cause),
+    timedOut: (scope, error, cause) => void scope.record("TaskTimedOut", schemas.taskTimedOut, resourceType, resource, error, cause),
   };
 }
 

@@ -33,8 +33,15 @@ export function lambdaError(thrown: unknown): StatesError {
 function lambdaContext(runtime: ExecutionRuntime, functionName: string, context: TaskContext, settle: (error: unknown, result?: unknown) => void): LambdaContext {
   const requestId = runtime.uuid();
   const started = Date.now();
+  let logStreamName: string | undefined;
   return {
-    ...context,
+    stateName: context.stateName,
+    executionArn: context.executionArn,
+    ...(context.taskToken === undefined ? {} : { taskToken: context.taskToken }),
+    get signal() {
+      return context.signal;
+    },
+    heartbeat: context.heartbeat,
     callbackWaitsForEmptyEventLoop: true,
     functionName,
     functionVersion: "$LATEST",
@@ -42,7 +49,10 @@ function lambdaContext(runtime: ExecutionRuntime, functionName: string, context:
     memoryLimitInMB: "128",
     awsRequestId: requestId,
     logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: `${new Date(started).toISOString().slice(0, 10).replaceAll("-", "/")}/[$LATEST]${requestId.replaceAll("-", "")}`,
+    get logStreamName() {
+      logStreamName ??= `${new Date(started).toISOString().slice(0, 10).replaceAll("-", "/")}/[$LATEST]${requestId.replaceAll("-", "")}`;
+      return logStreamName;
+    },
     // The Lambda default timeout is 3 s; local handlers are not cut off, so report the largest Lambda timeout.
     getRemainingTimeInMillis: () => Math.max(0, 900_000 - (Date.now() - started)),
     done: (error, result) => settle(error ?? null, result),
@@ -61,17 +71,15 @@ function invokeLambda(runtime: ExecutionRuntime, handler: LambdaHandler, functio
   let settle = (error: unknown, result?: unknown): void => {
     early ??= { error, result };
   };
-  const settled = new Promise<unknown>((resolve, reject) => {
-    const previous = settle;
-    settle = (error, result) => {
-      previous(error, result);
-      if (error === null || error === undefined) resolve(result);
-      else reject(error);
-    };
-  });
-  settled.catch(() => {});
   const returned = handler(copy, lambdaContext(runtime, functionName, context, (error, result) => settle(error, result)));
-  if (returned instanceof Promise) return Promise.race([returned, settled]);
+  if (returned instanceof Promise) {
+    // The first of the returned promise and a legacy callback settles the invocation.
+    return new Promise<unknown>((resolve, reject) => {
+      settle = (error, result) => (error === null || error === undefined ? resolve(result) : reject(error));
+      if (early !== undefined) settle(early.error, early.result);
+      returned.then(resolve, reject);
+    });
+  }
   if (returned === undefined && early !== undefined) {
     if (early.error !== null && early.error !== undefined) throw early.error;
     return early.result;
@@ -120,14 +128,22 @@ function unknownResource(runtime: ExecutionRuntime, resource: string, functionNa
  * `States.Runtime` error naming the resource and the known handlers.
  */
 export function bindHandler(runtime: ExecutionRuntime, resource: string, parsed: ParsedResource, payload: JsonValue): BoundHandler | undefined {
+  const cached = runtime.boundHandlers.get(resource) as BoundHandler | undefined;
+  if (cached !== undefined) return cached;
   const task = Object.hasOwn(runtime.tasks, resource) ? runtime.tasks[resource] : undefined;
-  if (task !== undefined) return { call: (input, context) => task(input, context), errorOf: toStatesError, wrap: identity };
+  if (task !== undefined) {
+    const bound: BoundHandler = { call: (input, context) => task(input, context), errorOf: toStatesError, wrap: identity };
+    runtime.boundHandlers.set(resource, bound);
+    return bound;
+  }
   const waitsForToken = (parsed.kind === "service" || parsed.kind === "lambda-invoke") && parsed.pattern === "waitForTaskToken";
   if (parsed.kind === "lambda-function") {
     const name = parsed.functionName;
     const lambda = Object.hasOwn(runtime.lambdas, name) ? runtime.lambdas[name] : undefined;
     if (lambda === undefined) throw unknownResource(runtime, resource, name);
-    return { call: (input, context) => invokeLambda(runtime, lambda, name, input, context), errorOf: lambdaError, wrap: identity };
+    const bound: BoundHandler = { call: (input, context) => invokeLambda(runtime, lambda, name, input, context), errorOf: lambdaError, wrap: identity };
+    runtime.boundHandlers.set(resource, bound);
+    return bound;
   }
   if (parsed.kind === "lambda-invoke") {
     const parameters = (typeof payload === "object" && payload !== null && !Array.isArray(payload) ? payload : {}) as JsonObject;

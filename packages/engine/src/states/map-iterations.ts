@@ -5,9 +5,10 @@
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map.html
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map-distributed.html
  */
+import { schemas } from "../runtime/event-schemas.js";
 import type { JsonValue } from "@statecraft/asl";
 import { ExceedToleratedFailureThreshold, StatesError } from "../errors.js";
-import { childController, SiblingFailed } from "../runtime/abort.js";
+import { type Cancellation, SiblingFailed } from "../runtime/abort.js";
 import type { CompiledGraph } from "../runtime/compiled.js";
 import { errorOutput } from "../runtime/error-handling.js";
 import { ExecutionRuntime } from "../runtime/execution-runtime.js";
@@ -45,7 +46,7 @@ function exceedsTolerance(plan: MapRunPlan, failures: number): boolean {
 }
 
 /** Runs one item as a child execution with its own history. */
-async function runChildExecution(parent: ExecutionRuntime, plan: MapRunPlan, mapRunArn: string, index: number, signal: AbortSignal): Promise<JsonValue> {
+async function runChildExecution(parent: ExecutionRuntime, plan: MapRunPlan, mapRunArn: string, index: number, parentCancellation: Cancellation): Promise<JsonValue> {
   const input = plan.inputs[index] ?? null;
   const name = parent.uuid();
   const child = new ExecutionRuntime({
@@ -58,18 +59,19 @@ async function runChildExecution(parent: ExecutionRuntime, plan: MapRunPlan, map
     broker: parent.broker,
   });
   const onParentAbort = () => child.halt({ status: "ABORTED", error: "States.Aborted", cause: "The Map Run was stopped." });
-  signal.addEventListener("abort", onParentAbort, { once: true });
-  const scope = new Scope(child, child.signal, 0);
-  scope.lastEventId = child.history.record("ExecutionStarted", child.clock.now(), 0, "executionStartedEventDetails", { input, roleArn: child.roleArn });
+  const unlink = parentCancellation.onAbort(onParentAbort);
+  const scope = new Scope(child, undefined, 0);
+  scope.lastEventId = child.history.record("ExecutionStarted", child.clock.now(), 0, schemas.executionStarted, input, child.roleArn);
   try {
     const output = await runGraph(scope, plan.processor, plan.processor.startAt, input);
-    scope.record("ExecutionSucceeded", "executionSucceededEventDetails", { output });
+    scope.record("ExecutionSucceeded", schemas.executionSucceeded, output);
     return output;
   } catch (error) {
-    if (error instanceof StatesError) scope.record("ExecutionFailed", "executionFailedEventDetails", { error: error.name, cause: error.cause });
+    if (error instanceof StatesError) scope.record("ExecutionFailed", schemas.executionFailed, error.name, error.cause);
     throw error;
   } finally {
-    signal.removeEventListener("abort", onParentAbort);
+    unlink();
+    child.finish();
   }
 }
 
@@ -82,8 +84,8 @@ export async function runMapIterations(scope: Scope, plan: MapRunPlan): Promise<
   const cap = plan.distributed ? distributedConcurrencyCap : inlineConcurrencyCap;
   const concurrency = Math.min(plan.maxConcurrency === 0 ? cap : plan.maxConcurrency, cap, Math.max(total, 1));
   const mapRunArn = `${runtime.stateMachineArn.replace(":stateMachine:", ":mapRun:")}/${plan.label ?? plan.stateName}:${runtime.uuid()}`;
-  if (plan.distributed) scope.record("MapRunStarted", "mapRunStartedEventDetails", { mapRunArn });
-  const { controller, release } = childController(scope.signal);
+  if (plan.distributed) scope.record("MapRunStarted", schemas.mapRunStarted, mapRunArn);
+  const { cancellation, release } = scope.cancellation.child();
   let failures = 0;
   let fatal: unknown;
   let nextIndex = 0;
@@ -92,7 +94,7 @@ export async function runMapIterations(scope: Scope, plan: MapRunPlan): Promise<
     const input = plan.inputs[index] ?? null;
     if (plan.distributed) {
       try {
-        results[index] = await runChildExecution(runtime, plan, mapRunArn, index, controller.signal);
+        results[index] = await runChildExecution(runtime, plan, mapRunArn, index, cancellation);
       } catch (error) {
         if (!(error instanceof StatesError)) throw error;
         failures++;
@@ -103,15 +105,15 @@ export async function runMapIterations(scope: Scope, plan: MapRunPlan): Promise<
       }
       return;
     }
-    const iteration = new Scope(runtime, controller.signal, startedId);
-    iteration.record("MapIterationStarted", "mapIterationStartedEventDetails", { name: plan.stateName, index });
+    const iteration = new Scope(runtime, cancellation, startedId);
+    iteration.record("MapIterationStarted", schemas.mapIterationStarted, plan.stateName, index);
     try {
       results[index] = await runGraph(iteration, plan.processor, plan.processor.startAt, input);
-      iteration.record("MapIterationSucceeded", "mapIterationSucceededEventDetails", { name: plan.stateName, index });
+      iteration.record("MapIterationSucceeded", schemas.mapIterationSucceeded, plan.stateName, index);
     } catch (error) {
-      if (controller.signal.aborted && error === controller.signal.reason) {
-        iteration.record("MapIterationAborted", "mapIterationAbortedEventDetails", { name: plan.stateName, index });
-      } else iteration.record("MapIterationFailed", "mapIterationFailedEventDetails", { name: plan.stateName, index });
+      if (iteration.isAbortReason(error)) {
+        iteration.record("MapIterationAborted", schemas.mapIterationAborted, plan.stateName, index);
+      } else iteration.record("MapIterationFailed", schemas.mapIterationFailed, plan.stateName, index);
       throw error;
     }
   };
@@ -124,7 +126,7 @@ export async function runMapIterations(scope: Scope, plan: MapRunPlan): Promise<
       } catch (error) {
         if (fatal === undefined) {
           fatal = error;
-          controller.abort(new SiblingFailed("another Map iteration failed"));
+          cancellation.abort(new SiblingFailed("another Map iteration failed"));
         }
       }
     }
@@ -138,7 +140,7 @@ export async function runMapIterations(scope: Scope, plan: MapRunPlan): Promise<
   scope.lastEventId = runtime.history.lastId;
   if (fatal !== undefined) {
     if (plan.distributed && fatal instanceof StatesError) {
-      scope.record("MapRunFailed", "mapRunFailedEventDetails", { error: fatal.name, cause: fatal.cause });
+      scope.record("MapRunFailed", schemas.mapRunFailed, fatal.name, fatal.cause);
     }
     throw fatal;
   }

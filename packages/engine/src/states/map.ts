@@ -5,6 +5,7 @@
  *
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map.html
  */
+import { schemas } from "../runtime/event-schemas.js";
 import type { CompiledPath, JsonObject, JsonValue } from "@statecraft/asl";
 import {
   catchers,
@@ -156,7 +157,7 @@ export function compileMap(state: RawState, ctx: StateCompileContext): CompiledS
         const attempt = async (): Promise<JsonValue> => {
           if (processor === undefined) throw new StatesRuntimeError(`The Map state '${name}' has no item processor`);
           const inputs = iterationInputs(scope, effective);
-          scope.record("MapStateStarted", "mapStateStartedEventDetails", { length: inputs.length });
+          scope.record("MapStateStarted", schemas.mapStateStarted, inputs.length);
           try {
             const results = await runMapIterations(scope, {
               stateName: name,
@@ -171,7 +172,7 @@ export function compileMap(state: RawState, ctx: StateCompileContext): CompiledS
             scope.record("MapStateSucceeded");
             return resultSelector === undefined ? results : resultSelector(results, scope);
           } catch (error) {
-            if (!runtime.signal.aborted) scope.record("MapStateFailed");
+            if (runtime.halted === undefined) scope.record("MapStateFailed");
             throw error;
           }
         };

@@ -19,7 +19,7 @@ import { pointerTo } from "../compile/problems.js";
 import { ensureJsonPayload } from "../io/payload-size.js";
 import { placeResult, selectInputPath, selectOutputPath } from "../io/pipeline.js";
 import { compileTemplate } from "../io/template.js";
-import { childController, SiblingFailed } from "../runtime/abort.js";
+import { SiblingFailed } from "../runtime/abort.js";
 import type { CompiledGraph, CompiledState } from "../runtime/compiled.js";
 import { withCatch, withRetry } from "../runtime/error-handling.js";
 import { runGraph } from "../runtime/run-graph.js";
@@ -58,18 +58,18 @@ export function compileParallel(state: RawState, ctx: StateCompileContext): Comp
         const attempt = async (): Promise<JsonValue> => {
           const payload = parameters === undefined ? effective : parameters(effective, scope);
           const startedId = scope.record("ParallelStateStarted");
-          const { controller, release } = childController(scope.signal);
+          const { cancellation, release } = scope.cancellation.child();
           try {
-            const runs = branches.map((branch) => runGraph(new Scope(runtime, controller.signal, startedId), branch, branch.startAt, payload));
+            const runs = branches.map((branch) => runGraph(new Scope(runtime, cancellation, startedId), branch, branch.startAt, payload));
             // The first failure stops the sibling branches.
-            for (const run of runs) run.catch(() => controller.abort(new SiblingFailed("another branch failed")));
+            for (const run of runs) run.catch(() => cancellation.abort(new SiblingFailed("another branch failed")));
             const outputs = await Promise.all(runs);
             scope.lastEventId = runtime.history.lastId;
             scope.record("ParallelStateSucceeded");
             return selector === undefined ? outputs : selector(outputs, scope);
           } catch (error) {
             scope.lastEventId = runtime.history.lastId;
-            if (!runtime.signal.aborted) scope.record("ParallelStateFailed");
+            if (runtime.halted === undefined) scope.record("ParallelStateFailed");
             throw error;
           } finally {
             release();
