@@ -99,7 +99,9 @@ function classLines(model: GraphModel): string[] {
   const byClass = new Map<string, string[]>();
   for (const node of model.nodes) {
     const name = nodeClass(node);
-    byClass.set(name, [...(byClass.get(name) ?? []), node.id]);
+    const ids = byClass.get(name);
+    if (ids === undefined) byClass.set(name, [node.id]);
+    else ids.push(node.id);
   }
   const used = classDefs.filter((def) => byClass.has(def.split(" ")[1] ?? ""));
   return [

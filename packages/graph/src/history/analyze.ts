@@ -166,10 +166,15 @@ export class HistoryReader {
     return visit;
   }
 
-  /** The chain's own visit when it is open and fits, else the latest open visit that fits. */
+  /**
+   * The chain's own visit or its nearest enclosing Parallel/Map visit when
+   * open and fitting (a Map's iteration events follow its inner states), else
+   * the latest open visit that fits.
+   */
   private openVisit(owner: number | undefined, fits: (visit: Visit) => boolean): Visit | undefined {
-    const own = owner === undefined ? undefined : this.visits[owner];
-    if (own?.open === true && fits(own)) return own;
+    for (let at = owner === undefined ? undefined : this.visits[owner]; at !== undefined; at = at.parent === undefined ? undefined : this.visits[at.parent]) {
+      if (at.open && fits(at)) return at;
+    }
     for (let i = this.visits.length - 1; i >= 0; i--) {
       const visit = this.visits[i];
       if (visit?.open === true && fits(visit)) return visit;
@@ -247,6 +252,8 @@ export function finishVisits(reader: HistoryReader): VisitView[] {
   // Children first (they come later), so a Parallel/Map can take its failed child's error.
   const lastChildError = new Map<number, { error?: string; cause?: string }>();
   const finished: VisitView[] = new Array(visits.length);
+  // Walking backwards, `laterOpen` says whether a visit entered after this one is still open.
+  let laterOpen = false;
   for (let i = visits.length - 1; i >= 0; i--) {
     const { open, aborted, compoundFailed, ...visit } = visits[i] as Visit;
     const last = visit.attempts.at(-1);
@@ -265,7 +272,7 @@ export function finishVisits(reader: HistoryReader): VisitView[] {
       cause = childError.cause;
     } else if (reader.status === "RUNNING") outcome = "running";
     else if (reader.status === "ABORTED" || reader.status === "SUCCEEDED") outcome = "aborted";
-    else if (visit.type === "Fail" || reader.status === "TIMED_OUT" || isLastOpen(visits, i)) {
+    else if (visit.type === "Fail" || reader.status === "TIMED_OUT" || !laterOpen) {
       outcome = "failed";
       error = reader.error;
       cause = reader.cause;
@@ -273,6 +280,7 @@ export function finishVisits(reader: HistoryReader): VisitView[] {
     if (outcome === "failed" && visit.parent !== undefined && !lastChildError.has(visit.parent)) {
       lastChildError.set(visit.parent, { ...(error === undefined ? {} : { error }), ...(cause === undefined ? {} : { cause }) });
     }
+    if (open && !aborted) laterOpen = true;
     const retries = Math.max(0, visit.attempts.length - 1);
     finished[i] = {
       ...visit,
@@ -283,15 +291,6 @@ export function finishVisits(reader: HistoryReader): VisitView[] {
     };
   }
   return finished;
-}
-
-/** Whether visit `i` is the latest-entered open leaf visit: where a failed execution stopped. */
-function isLastOpen(visits: readonly Visit[], i: number): boolean {
-  for (let j = visits.length - 1; j > i; j--) {
-    const later = visits[j];
-    if (later?.open === true && !later.aborted) return false;
-  }
-  return true;
 }
 
 /**

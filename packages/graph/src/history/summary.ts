@@ -20,7 +20,11 @@ export function stateStatus(visits: readonly VisitView[]): StateStatus {
 /** State name → summary, for every state that was entered at least once. */
 export function summarizeStates(visits: readonly VisitView[]): Record<string, StateSummary> {
   const byName = new Map<string, VisitView[]>();
-  for (const visit of visits) byName.set(visit.name, [...(byName.get(visit.name) ?? []), visit]);
+  for (const visit of visits) {
+    const list = byName.get(visit.name);
+    if (list === undefined) byName.set(visit.name, [visit]);
+    else list.push(visit);
+  }
   const states: Record<string, StateSummary> = {};
   for (const [name, list] of byName) {
     states[name] = {
