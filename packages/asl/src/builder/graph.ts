@@ -3,8 +3,10 @@
  * at build, so a dangling `Next` cannot be written. Every value is immutable;
  * each builder call returns a new {@link Fragment}.
  */
-import type { QueryLanguage, State, StateGraph, StateType } from "../model/index.js";
+import type { QueryLanguage, Retrier, State, StateGraph, StateType } from "../model/index.js";
 import { BuilderError } from "./errors.js";
+import type { Placement } from "./states/io.js";
+import type { Template } from "./template.js";
 
 /** An outgoing edge of a state: `Next`, a Choice's `Default`, a choice rule's or a catcher's `Next`. */
 export type Slot = "next" | "default" | `rule:${number}` | `catch:${number}`;
@@ -17,7 +19,26 @@ export interface RenderContext {
   target(slot: Slot): string | undefined;
   /** Renders a nested graph (a Parallel branch or a Map item processor). */
   graph(fragment: Fragment): StateGraph;
+  /** The state's retriers, in order. */
+  readonly retriers: readonly Retrier[];
+  /** The state's catchers, in order, with the name of each one's target. */
+  readonly catchers: readonly { readonly spec: CatchSpec; readonly next: string }[];
 }
+
+/** A catcher of a Task, Parallel or Map state; its target is the link at `catch:<index>`. */
+export interface CatchSpec {
+  readonly errors: readonly string[];
+  /** Where the error output goes (`ResultPath` / JSONata `Output`). */
+  readonly placement: Placement;
+  /** `Assign` over the error output. */
+  readonly assign?: Template;
+  readonly comment?: string;
+}
+
+/** Retry or Catch attached to a placed state. */
+export type ErrorHandlerEntry =
+  | { readonly node: StateNode; readonly retrier: Retrier }
+  | { readonly node: StateNode; readonly catcher: CatchSpec; readonly index: number };
 
 /** One state of the workflow, before it has a name. */
 export interface StateNode {
@@ -55,10 +76,12 @@ export interface Fragment {
   readonly nodes: readonly StateNode[];
   readonly links: readonly Link[];
   readonly open: readonly Exit[];
+  /** Retriers and catchers, in the order they were added. */
+  readonly handlers: readonly ErrorHandlerEntry[];
 }
 
 /** A graph with no states yet. */
-export const emptyFragment: Fragment = { start: undefined, nodes: [], links: [], open: [] };
+export const emptyFragment: Fragment = { start: undefined, nodes: [], links: [], open: [], handlers: [] };
 
 /**
  * Places `node` after every open exit. `exits` are the new node's own exits
@@ -70,6 +93,7 @@ export function place(fragment: Fragment, node: StateNode, exits: readonly Slot[
   }
   const attached = attach(fragment, node);
   return {
+    ...fragment,
     start: attached.start,
     nodes: [...fragment.nodes, node],
     links: attached.links,
@@ -83,6 +107,11 @@ export function jump(fragment: Fragment, node: StateNode): Fragment {
     throw new BuilderError(`goto("${node.label}"): the state is not placed in this graph`);
   }
   return { ...fragment, links: attach(fragment, node).links, open: [] };
+}
+
+/** Adds a retrier or catcher of an already placed state. */
+export function addHandler(fragment: Fragment, entry: ErrorHandlerEntry): Fragment {
+  return { ...fragment, handlers: [...fragment.handlers, entry] };
 }
 
 /** The same graph, with `open` as its open exits. */

@@ -109,13 +109,22 @@ export function renderGraph(
   const states: Record<string, State> = {};
   for (const node of fragment.nodes) {
     const nodeLanguage = node.queryLanguage ?? language;
+    const target = (slot: Slot): string | undefined => {
+      const to = targets.get(node)?.get(slot);
+      return to === undefined ? undefined : nameOf(to);
+    };
+    const handlers = fragment.handlers.filter((entry) => entry.node === node);
     const state = node.render({
       language: nodeLanguage,
-      target: (slot) => {
-        const to = targets.get(node)?.get(slot);
-        return to === undefined ? undefined : nameOf(to);
-      },
+      target,
       graph: (child) => renderGraph(child, names, nodeLanguage),
+      retriers: handlers.flatMap((entry) => ("retrier" in entry ? [entry.retrier] : [])),
+      catchers: handlers.flatMap((entry) => {
+        if (!("catcher" in entry)) return [];
+        const next = target(`catch:${entry.index}`);
+        if (next === undefined) throw new BuilderError(`a catcher of "${node.label}" leads nowhere`);
+        return [{ spec: entry.catcher, next }];
+      }),
     });
     states[nameOf(node)] = orderStateKeys(state);
   }

@@ -3,48 +3,55 @@
  *
  * @see https://states-language.net/spec.html#task-state
  */
-import type { JsonObject, QueryLanguage, TaskState } from "../../model/index.js";
+import type { TaskState } from "../../model/index.js";
 import type { AnyTaskContract } from "../contract.js";
+import type { Expr } from "../expr.js";
 import type { RenderContext, StateNode } from "../graph.js";
+import type { Template } from "../template.js";
+import { commonFields, type NodeOptions, nodeBase, numberField, objectTemplate } from "./common.js";
+import { renderErrorHandling } from "./error-handling.js";
+import { assignJsonataRoots, renderAssign, renderInput, renderResult, type ResultSpec } from "./io.js";
+import { inputRoot } from "./roots.js";
 import { transition } from "./transition.js";
 
-/** Everything a Task node renders, besides its transitions. */
-export interface TaskSpec {
+/** Everything a Task node renders, besides its transitions and error handling. */
+export interface TaskSpec extends NodeOptions {
   readonly label: string;
   readonly contract: AnyTaskContract;
-  readonly comment?: string;
-  readonly queryLanguage?: QueryLanguage;
+  /** What the resource receives (`Parameters` / `Arguments`; for `lambda:invoke`, the `Payload`). Default: the state input. */
+  readonly input?: Template;
+  readonly result: ResultSpec;
+  readonly assign?: Template;
+  readonly timeoutSeconds?: number | Expr<number>;
+  readonly heartbeatSeconds?: number | Expr<number>;
+  /** `Credentials.RoleArn`: a role to assume for the call. */
+  readonly roleArn?: string | Expr<string>;
 }
 
 /** A Task state calling `spec.contract`. */
 export function taskNode(spec: TaskSpec): StateNode {
-  return {
-    label: spec.label,
-    type: "Task",
-    ...(spec.queryLanguage === undefined ? {} : { queryLanguage: spec.queryLanguage }),
-    children: [],
-    render: (context) => renderTask(spec, context),
-  };
+  return { ...nodeBase(spec.label, spec), type: "Task", render: (context) => renderTask(spec, context) };
 }
 
 function renderTask(spec: TaskSpec, context: RenderContext): TaskState {
   const { contract } = spec;
-  const input = invokeInput(spec, context);
+  const { language } = context;
+  const { integration } = contract;
+  const input =
+    integration.kind === "lambda:invoke"
+      ? { FunctionName: integration.functionName, Payload: spec.input ?? inputRoot() }
+      : spec.input;
   return {
     Type: "Task",
-    ...(spec.comment === undefined ? {} : { Comment: spec.comment }),
-    ...(spec.queryLanguage === undefined ? {} : { QueryLanguage: spec.queryLanguage }),
+    ...commonFields(spec),
     Resource: contract.resource,
-    ...input,
+    ...(spec.roleArn === undefined ? {} : { Credentials: objectTemplate({ RoleArn: spec.roleArn }, language, "Credentials") }),
+    ...renderInput(input, language, "Parameters"),
+    ...numberField("TimeoutSeconds", spec.timeoutSeconds, language),
+    ...numberField("HeartbeatSeconds", spec.heartbeatSeconds, language),
+    ...renderResult(spec.result, language),
+    ...renderAssign(spec.assign, language, "result", assignJsonataRoots(spec.result)),
+    ...renderErrorHandling(context),
     ...transition(context),
   };
-}
-
-/** `lambda:invoke` needs `FunctionName` and the state input as `Payload`; a direct resource gets the input as is. */
-function invokeInput(spec: TaskSpec, context: RenderContext): { Parameters?: JsonObject; Arguments?: JsonObject } {
-  const { integration } = spec.contract;
-  if (integration.kind === "direct") return {};
-  return context.language === "JSONata"
-    ? { Arguments: { FunctionName: integration.functionName, Payload: "{% $states.input %}" } }
-    : { Parameters: { FunctionName: integration.functionName, "Payload.$": "$" } };
 }

@@ -5,59 +5,50 @@
  * @see https://states-language.net/spec.html#fail-state
  */
 import type { FailState, QueryLanguage, SucceedState } from "../../model/index.js";
+import { type Expr, isExpr } from "../expr.js";
 import type { StateNode } from "../graph.js";
+import { renderExpr } from "../render-expr.js";
+import { commonFields, jsonataField, type NodeOptions, nodeBase } from "./common.js";
+import { composeOutput, jsonPathRoots, renderOutputPath, scopeFor } from "./io.js";
 
-/** Options shared by every state the builder creates. */
-export interface NodeOptions {
-  /** The preferred state name; made unique at build. */
-  readonly name?: string;
-  readonly comment?: string;
-  /** Overrides the machine's query language for this state. */
-  readonly queryLanguage?: QueryLanguage;
-}
-
-/** `Comment` and `QueryLanguage` of a state, when given. */
-export function commonFields(options: NodeOptions): { Comment?: string; QueryLanguage?: QueryLanguage } {
-  return {
-    ...(options.comment === undefined ? {} : { Comment: options.comment }),
-    ...(options.queryLanguage === undefined ? {} : { QueryLanguage: options.queryLanguage }),
+/** A Succeed state; `outputPath` selects the execution output from the state input. */
+export function succeedNode(options: NodeOptions & { readonly outputPath?: Expr<unknown> }): StateNode {
+  const render = (language: QueryLanguage): SucceedState => {
+    const { outputPath } = options;
+    const output =
+      outputPath === undefined
+        ? {}
+        : language === "JSONPath"
+          ? { OutputPath: renderOutputPath(outputPath) }
+          : { Output: `{% ${composeOutput({ kind: "discard" }, "", outputPath)} %}` };
+    return { Type: "Succeed", ...commonFields(options), ...output };
   };
+  return { ...nodeBase("Succeed", options), type: "Succeed", render: (context) => render(context.language) };
 }
 
-/** Node fields shared by every state. */
-export function nodeBase(label: string, options: NodeOptions) {
-  return {
-    label: options.name ?? label,
-    ...(options.queryLanguage === undefined ? {} : { queryLanguage: options.queryLanguage }),
-    children: [],
-  };
-}
-
-/** A Succeed state. */
-export function succeedNode(options: NodeOptions & { readonly outputPath?: string; readonly output?: string }): StateNode {
-  return {
-    ...nodeBase("Succeed", options),
-    type: "Succeed",
-    render: (): SucceedState => ({ Type: "Succeed", ...commonFields(options) }),
-  };
-}
-
-/** What a Fail state reports: literal strings, or a JSONPath `*Path` / JSONata expression. */
+/** What a Fail state reports: literal strings, or expressions (`ErrorPath`/`CausePath`, or JSONata). */
 export interface FailSpec extends NodeOptions {
-  readonly error?: string;
-  readonly cause?: string;
+  readonly error?: string | Expr<string>;
+  readonly cause?: string | Expr<string>;
 }
 
 /** A Fail state. */
 export function failNode(spec: FailSpec): StateNode {
+  const field = (name: "Error" | "Cause", value: string | Expr<string> | undefined, language: QueryLanguage) => {
+    if (value === undefined) return {};
+    if (!isExpr(value)) return { [name]: value };
+    if (language === "JSONata") return { [name]: jsonataField(value, name) };
+    // ErrorPath and CausePath take a path or an intrinsic call.
+    return { [`${name}Path`]: renderExpr(value, scopeFor(language, `${name}Path`, jsonPathRoots("input"))) };
+  };
   return {
     ...nodeBase("Fail", spec),
     type: "Fail",
-    render: (): FailState => ({
+    render: ({ language }): FailState => ({
       Type: "Fail",
       ...commonFields(spec),
-      ...(spec.error === undefined ? {} : { Error: spec.error }),
-      ...(spec.cause === undefined ? {} : { Cause: spec.cause }),
+      ...field("Error", spec.error, language),
+      ...field("Cause", spec.cause, language),
     }),
   };
 }
