@@ -3,7 +3,7 @@ import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { workspaceLambdas } from "../lambdas.js";
 import { type RunningServer, startServer } from "../serve/server.js";
-import { roleArn, seedDefinition } from "../serve/testing/fixtures.js";
+import { roleArn, seedDefinition, seedWithWait } from "../serve/testing/fixtures.js";
 import { uiRoute } from "./ui.js";
 
 let server: RunningServer;
@@ -77,6 +77,28 @@ describe("/ui on the local API", () => {
     const ok = await get(`/ui/execution?arn=${encodeURIComponent(succeededArn)}`);
     expect(ok.html).toMatch(/data-state="lyrics"[^>]*data-status="succeeded"/);
     expect(ok.html).toContain("oh oh oh oh oh pan gangnam style");
+  });
+
+  test("shows a running execution with its running state, and reloads", async () => {
+    const created = (await server.api.call("CreateStateMachine", { name: "waits", definition: JSON.stringify(seedWithWait(3600)), roleArn })) as {
+      stateMachineArn: string;
+    };
+    const started = (await server.api.call("StartExecution", { stateMachineArn: created.stateMachineArn, input: '{"name":"PSY"}' })) as {
+      executionArn: string;
+    };
+    try {
+      let html = "";
+      for (let i = 0; i < 200 && !/data-state="pause"[^>]*data-status="running"/.test(html); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        html = (await get(`/ui/execution?arn=${encodeURIComponent(started.executionArn)}`)).html;
+      }
+      expect(html).toMatch(/data-state="pause"[^>]*data-status="running"/);
+      expect(html).toMatch(/data-state="song"[^>]*data-status="succeeded"/);
+      expect(html).toMatch(/data-state="lyrics"[^>]*data-status="notRun"/);
+      expect(html).toContain('<meta http-equiv="refresh" content="2">');
+    } finally {
+      await server.api.call("StopExecution", { executionArn: started.executionArn });
+    }
   });
 
   test("answers unknown ARNs with 404, a missing one with 400, and HEAD without a body", async () => {
