@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import type { JsonValue } from "@statecraft/asl";
 import { type ExecutionResult, InvalidDefinitionError, runExecution, type TaskHandler } from "@statecraft/engine";
+import { parseDrawableDefinition, writeReport } from "@statecraft/graph";
 import * as z from "zod";
 import { parseJsonArgument, readJsonFile } from "../args.js";
 import { type Command, type CommandIO, UsageError } from "../command.js";
@@ -19,6 +20,7 @@ const RunOptions = z
     json: z.boolean(),
     history: z.boolean(),
     quiet: z.boolean(),
+    report: z.string().min(1, { error: "--report needs a file name" }).optional(),
   })
   .refine((o) => o.input === undefined || o["input-file"] === undefined, {
     error: "give --input or --input-file, not both",
@@ -66,6 +68,7 @@ function parseRunArgs(argv: readonly string[]): z.output<typeof RunOptions> {
     json: values.json ?? false,
     history: values.history ?? false,
     quiet: values.quiet ?? false,
+    report: values.report,
   });
   if (!result.success) throw new UsageError(result.error.issues.map((i) => i.message).join("; "));
   return result.data;
@@ -79,6 +82,7 @@ const runFlags = {
   json: { type: "boolean" },
   history: { type: "boolean" },
   quiet: { type: "boolean" },
+  report: { type: "string" },
 } as const;
 
 /** The one-object `--json` contract: how the engine is checked from outside. */
@@ -98,14 +102,14 @@ async function run(argv: readonly string[], io: CommandIO): Promise<number> {
         : {};
   const registries =
     options.tasks !== undefined ? { tasks: await loadTasks(options.tasks, io.cwd) } : { lambdas: workspaceLambdas };
-  const trace = options.json || options.quiet ? undefined : createTracePrinter(io.stdout);
+  const progress = options.json || options.quiet ? undefined : createTracePrinter(io.stdout, io.env);
 
   let result: ExecutionResult;
   try {
     result = await runExecution(definition, input, {
       ...registries,
       clock: options.wait ? "real" : "virtual",
-      ...(trace === undefined ? {} : { onEvent: trace }),
+      ...(progress === undefined ? {} : { onEvent: progress }),
     });
   } catch (error) {
     if (error instanceof InvalidDefinitionError) {
@@ -116,6 +120,10 @@ async function run(argv: readonly string[], io: CommandIO): Promise<number> {
     throw error;
   }
 
+  if (options.report !== undefined) {
+    const file = await writeReport(resolve(io.cwd, options.report), parseDrawableDefinition(definition), result);
+    io.stderr.write(`report written to ${file}\n`);
+  }
   if (options.json) {
     // Still exactly one object on stdout: the history rides along when asked for.
     const summary = options.history ? { ...jsonSummary(result), history: toJson(result.history) } : jsonSummary(result);
@@ -123,8 +131,11 @@ async function run(argv: readonly string[], io: CommandIO): Promise<number> {
     return exitCode(result);
   }
   if (options.history) io.stdout.write(`${JSON.stringify(result.history, null, 2)}\n`);
-  const final = result.status === "SUCCEEDED" ? (result.output ?? null) : jsonSummary(result);
-  io.stdout.write(`${JSON.stringify(final)}\n`);
+  // The progress printer already ended with the output; --quiet prints the output alone.
+  if (options.quiet) {
+    const final = result.status === "SUCCEEDED" ? (result.output ?? null) : jsonSummary(result);
+    io.stdout.write(`${JSON.stringify(final)}\n`);
+  }
   return exitCode(result);
 }
 
@@ -142,7 +153,7 @@ function toJson(value: unknown): JsonValue {
 export const runCommand: Command = {
   name: "run",
   usage:
-    "run <definition.json> [--input <json> | --input-file <file>] [--tasks <module>] [--no-wait] [--json] [--quiet] [--history]",
+    "run <definition.json> [--input <json> | --input-file <file>] [--tasks <module>] [--no-wait] [--json] [--quiet] [--history] [--report <file.html>]",
   summary: "Run an ASL definition locally on the embedded engine and print the trace and output.",
   run,
 };

@@ -53,6 +53,13 @@ describe("createProgressPrinter", () => {
     expect(text).toContain("8 states · 9 visits · 1 retry · 0 caught");
   });
 
+  test("prints each state's input and output when asked", () => {
+    const lines = print(seedSucceededAfterRetry(), { showData: true }).split("\n");
+    expect(lines[0]).toMatch(/^▶ song +Task {2}input \{"name":"PSY"\}$/);
+    expect(lines[2]).toMatch(/^✓ song +1\.07 s {2}after 1 retry {2}output \{"song":"gangnam style"\}$/);
+    expect(print(seedSucceededAfterRetry())).not.toContain("input {");
+  });
+
   test("uses no colour when not on a terminal, and colour when asked", () => {
     expect(print(seedSucceededAfterRetry())).not.toContain("\u001b[");
     expect(print(seedSucceededAfterRetry(), { color: true })).toContain("\u001b[32m");

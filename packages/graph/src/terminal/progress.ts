@@ -35,6 +35,10 @@ export interface ProgressOptions {
   readonly showOutput?: boolean;
   /** Longest error cause printed on one line. @default 160 */
   readonly maxCauseLength?: number;
+  /** Print each state's input when it is entered and its output when it is left. @default false */
+  readonly showData?: boolean;
+  /** Longest input or output printed on one line. @default 200 */
+  readonly maxDataLength?: number;
 }
 
 /**
@@ -64,6 +68,15 @@ export function shortCause(cause: string | undefined, max: number): string {
   }
   const line = text.replace(/\s+/g, " ").trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** JSON text on one line (history events may carry pretty-printed JSON). */
+function compactJson(json: string): string {
+  try {
+    return JSON.stringify(JSON.parse(json));
+  } catch {
+    return json.replace(/\s+/g, " ");
+  }
 }
 
 /** The printer; see {@link createProgressPrinter}. */
@@ -123,7 +136,15 @@ class ProgressPrinter {
   }
 
   private entered(visit: Visit): void {
-    this.line(visit, this.c.cyan("▶"), this.c.dim(visit.type ?? ""));
+    this.line(visit, this.c.cyan("▶"), this.c.dim(visit.type ?? "") + this.data("input", visit.input));
+  }
+
+  /** `  input {…}` after a line, when asked for and known; compacted and shortened. */
+  private data(label: string, json: string | undefined): string {
+    if (this.options.showData !== true || json === undefined) return "";
+    const max = this.options.maxDataLength ?? 200;
+    const text = compactJson(json);
+    return `  ${this.c.dim(label)} ${text.length > max ? `${text.slice(0, max - 1)}…` : text}`;
   }
 
   private exited(visit: Visit): void {
@@ -137,7 +158,7 @@ class ProgressPrinter {
       return;
     }
     const retries = visit.attempts.length > 1 ? this.c.blue(`  after ${visit.attempts.length - 1} ${visit.attempts.length === 2 ? "retry" : "retries"}`) : "";
-    this.line(visit, this.c.green("✓"), `${this.c.dim(took)}${retries}`);
+    this.line(visit, this.c.green("✓"), `${this.c.dim(took)}${retries}${this.data("output", visit.output)}`);
   }
 
   private retried(visit: Visit): void {
