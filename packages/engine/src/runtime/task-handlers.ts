@@ -30,35 +30,62 @@ export function lambdaError(thrown: unknown): StatesError {
   return new TaskError(errorType, JSON.stringify({ errorType, errorMessage, trace }));
 }
 
-function lambdaContext(runtime: ExecutionRuntime, functionName: string, context: TaskContext, settle: (error: unknown, result?: unknown) => void): LambdaContext {
-  const requestId = runtime.uuid();
-  const started = Date.now();
-  let logStreamName: string | undefined;
-  return {
-    stateName: context.stateName,
-    executionArn: context.executionArn,
-    ...(context.taskToken === undefined ? {} : { taskToken: context.taskToken }),
-    get signal() {
-      return context.signal;
-    },
-    heartbeat: context.heartbeat,
-    callbackWaitsForEmptyEventLoop: true,
-    functionName,
-    functionVersion: "$LATEST",
-    invokedFunctionArn: `arn:aws:lambda:${runtime.region}:${runtime.account}:function:${functionName}`,
-    memoryLimitInMB: "128",
-    awsRequestId: requestId,
-    logGroupName: `/aws/lambda/${functionName}`,
-    get logStreamName() {
-      logStreamName ??= `${new Date(started).toISOString().slice(0, 10).replaceAll("-", "/")}/[$LATEST]${requestId.replaceAll("-", "")}`;
-      return logStreamName;
-    },
-    // The Lambda default timeout is 3 s; local handlers are not cut off, so report the largest Lambda timeout.
-    getRemainingTimeInMillis: () => Math.max(0, 900_000 - (Date.now() - started)),
-    done: (error, result) => settle(error ?? null, result),
-    fail: (error) => settle(typeof error === "string" ? new Error(error) : error),
-    succeed: (...args) => settle(null, args.length > 1 ? args[1] : args[0]),
-  };
+/** The Lambda `Context` a handler receives; fields computed only when read. */
+class LambdaInvocationContext implements LambdaContext {
+  declare taskToken?: string;
+  callbackWaitsForEmptyEventLoop = true;
+  readonly functionVersion = "$LATEST";
+  readonly memoryLimitInMB = "128";
+  private readonly started = Date.now();
+  private requestId: string | undefined;
+
+  constructor(
+    private readonly runtime: ExecutionRuntime,
+    readonly functionName: string,
+    private readonly task: TaskContext,
+    private readonly settle: (error: unknown, result?: unknown) => void,
+  ) {
+    if (task.taskToken !== undefined) this.taskToken = task.taskToken;
+  }
+
+  get stateName(): string {
+    return this.task.stateName;
+  }
+  get executionArn(): string {
+    return this.task.executionArn;
+  }
+  get signal(): AbortSignal {
+    return this.task.signal;
+  }
+  heartbeat(): void {
+    this.task.heartbeat();
+  }
+  get awsRequestId(): string {
+    this.requestId ??= this.runtime.uuid();
+    return this.requestId;
+  }
+  get invokedFunctionArn(): string {
+    return `arn:aws:lambda:${this.runtime.region}:${this.runtime.account}:function:${this.functionName}`;
+  }
+  get logGroupName(): string {
+    return `/aws/lambda/${this.functionName}`;
+  }
+  get logStreamName(): string {
+    return `${new Date(this.started).toISOString().slice(0, 10).replaceAll("-", "/")}/[$LATEST]${this.awsRequestId.replaceAll("-", "")}`;
+  }
+  /** The Lambda maximum timeout (local handlers are not cut off). */
+  getRemainingTimeInMillis(): number {
+    return Math.max(0, 900_000 - (Date.now() - this.started));
+  }
+  done(error?: Error, result?: unknown): void {
+    this.settle(error ?? null, result);
+  }
+  fail(error: Error | string): void {
+    this.settle(typeof error === "string" ? new Error(error) : error);
+  }
+  succeed(...args: unknown[]): void {
+    this.settle(null, args.length > 1 ? args[1] : args[0]);
+  }
 }
 
 /**
@@ -71,7 +98,7 @@ function invokeLambda(runtime: ExecutionRuntime, handler: LambdaHandler, functio
   let settle = (error: unknown, result?: unknown): void => {
     early ??= { error, result };
   };
-  const returned = handler(copy, lambdaContext(runtime, functionName, context, (error, result) => settle(error, result)));
+  const returned = handler(copy, new LambdaInvocationContext(runtime, functionName, context, (error, result) => settle(error, result)));
   if (returned instanceof Promise) {
     // The first of the returned promise and a legacy callback settles the invocation.
     return new Promise<unknown>((resolve, reject) => {
