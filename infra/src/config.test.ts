@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { InvalidConfig, parseConfig } from "./config.js";
 
-const defaults = { region: "us-east-1", account: "123456789012", functions: { song: "song", lyrics: "lyrics" } };
+const defaults = {
+  region: "us-east-1",
+  account: "123456789012",
+  functions: { song: "song", lyrics: "lyrics", normalize: "normalize", imageInfo: "image-info", thumbnail: "thumbnail" },
+};
 
 describe("parseConfig", () => {
   it("fills every default when there is no file", () => {

@@ -24,6 +24,9 @@ export const StatecraftConfig = z.strictObject({
     .strictObject({
       song: z.string().min(1).default("song"),
       lyrics: z.string().min(1).default("lyrics"),
+      normalize: z.string().min(1).default("normalize"),
+      imageInfo: z.string().min(1).default("image-info"),
+      thumbnail: z.string().min(1).default("thumbnail"),
     })
     .prefault({}),
 });

@@ -14,16 +14,12 @@ describe("synthesize", () => {
   it("writes the ASL and the input/output JSON Schemas of every workflow", async () => {
     outDir = await mkdtemp(join(tmpdir(), "statecraft-infra-"));
     const written = await synthesize(parseConfig(undefined, { STATECRAFT_REGION: "eu-central-1" }), outDir);
-    expect(written).toEqual([
-      {
-        name: "song-lyrics",
-        files: [
-          "asl/song-lyrics.asl.json",
-          "schemas/song-lyrics.input.schema.json",
-          "schemas/song-lyrics.output.schema.json",
-        ],
-      },
-    ]);
+    expect(written).toEqual(
+      ["song-lyrics", "image-upload"].map((name) => ({
+        name,
+        files: [`asl/${name}.asl.json`, `schemas/${name}.input.schema.json`, `schemas/${name}.output.schema.json`],
+      })),
+    );
     const read = async (file: string): Promise<unknown> => JSON.parse(await readFile(join(outDir ?? "", file), "utf8"));
     expect(await read("asl/song-lyrics.asl.json")).toMatchObject({
       StartAt: "song",

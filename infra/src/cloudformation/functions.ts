@@ -60,7 +60,7 @@ export function functionResources(
   const role = `${spec.logicalId}Role`;
   const grants: Grant[] = [
     { actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [getAtt(logGroup, "Arn")] },
-    ...bucketGrants(spec.bucketAccess, bucketLogicalId),
+    ...bucketAccessGrants(spec.bucketAccess, bucketLogicalId),
   ];
   return {
     [logGroup]: { Type: "AWS::Logs::LogGroup", Properties: { RetentionInDays: logRetentionDays } },
@@ -82,7 +82,8 @@ export function functionResources(
   };
 }
 
-function bucketGrants(access: BucketAccess | undefined, bucket: string): Grant[] {
+/** The S3 statements of `access` on the bucket `bucket` (a logical id). */
+function bucketAccessGrants(access: BucketAccess | undefined, bucket: string): Grant[] {
   if (access === undefined) return [];
   const grants: Grant[] = [];
   if (access.read) grants.push({ actions: ["s3:GetObject"], resources: [sub(`\${${bucket}.Arn}/*`)] });

@@ -5,6 +5,7 @@
  */
 import { writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
+import { thumbnailPrefix } from "@statecraft/contracts/s3";
 import type { StatecraftConfig } from "../config.js";
 import { functionArn } from "../tasks.js";
 import { workflows } from "../workflows/index.js";
@@ -16,6 +17,27 @@ import { assembleTemplate } from "./template.js";
 export const stackFunctions: Readonly<Record<keyof StatecraftConfig["functions"], FunctionSpec>> = {
   song: { logicalId: "SongFunction", packageDir: "packages/lambda-song", description: "Name → song" },
   lyrics: { logicalId: "LyricsFunction", packageDir: "packages/lambda-lyrics", description: "Song → lyrics" },
+  normalize: {
+    logicalId: "NormalizeFunction",
+    packageDir: "packages/lambda-normalize",
+    description: "S3 upload event → bucket, key and size (HeadObject when the event has no size)",
+    bucketAccess: { read: true },
+  },
+  imageInfo: {
+    logicalId: "ImageInfoFunction",
+    packageDir: "packages/lambda-image-info",
+    description: "Image format, width, height and EXIF orientation from the first bytes",
+    timeout: 30,
+    bucketAccess: { read: true },
+  },
+  thumbnail: {
+    logicalId: "ThumbnailFunction",
+    packageDir: "packages/lambda-thumbnail",
+    description: "Thumbnail under thumbnails/ (needs sharp for Linux beside the bundle)",
+    memorySize: 1024,
+    timeout: 60,
+    bucketAccess: { read: true, writePrefix: thumbnailPrefix },
+  },
 };
 
 /** The workflow whose state machine the upload rules start. */

@@ -7,7 +7,7 @@
  */
 import type { JsonObject, JsonValue, StateMachineDefinition } from "@statecraft/asl";
 import { arnPlaceholder, type FunctionSpec, functionArnValue } from "./functions.js";
-import { serviceRole } from "./iam.js";
+import { type Grant, serviceRole } from "./iam.js";
 import { type CfnResource, getAtt, sub } from "./model.js";
 
 /** A function as the synthesized ASL names it (its configured ARN) and as the template deploys it. */
@@ -53,15 +53,12 @@ export function templateDefinition(definition: StateMachineDefinition, functions
 export function stateMachineResources(logicalId: string, templated: TemplatedDefinition): Record<string, CfnResource> {
   const role = `${logicalId}Role`;
   const invocable = templated.functions.flatMap((spec) => [functionArnValue(spec), sub(`\${${spec.logicalId}.Arn}:*`)]);
+  const grants: Grant[] = invocable.length === 0 ? [] : [{ actions: ["lambda:InvokeFunction"], resources: invocable }];
   const substitutions: JsonObject = Object.fromEntries(
     templated.functions.map((spec) => [arnPlaceholder(spec), functionArnValue(spec)]),
   );
   return {
-    [role]: serviceRole(
-      "states.amazonaws.com",
-      `${logicalId}Permissions`,
-      invocable.length === 0 ? [] : [{ actions: ["lambda:InvokeFunction"], resources: invocable }],
-    ),
+    [role]: serviceRole("states.amazonaws.com", `${logicalId}Permissions`, grants),
     [logicalId]: {
       Type: "AWS::StepFunctions::StateMachine",
       Properties: {

@@ -9,13 +9,13 @@
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-events-rule.html
  */
 import type { JsonObject } from "@statecraft/asl";
+import { thumbnailPrefix } from "@statecraft/contracts/s3";
 import {
   cloudTrailRulePattern,
   IMAGE_RULE_NAMES,
   type ImageRuleValues,
   OBJECT_WRITE_EVENT_NAMES,
   s3NotificationRulePattern,
-  THUMBNAIL_PREFIX,
 } from "@statecraft/events";
 import { serviceRole } from "./iam.js";
 import { type CfnParameter, type CfnResource, equals, getAtt, ifCondition, ref, sub } from "./model.js";
@@ -161,7 +161,7 @@ function trailResources(): Record<string, CfnResource> {
 function ruleResources(stateMachineId: string): Record<string, CfnResource> {
   const values: ImageRuleValues<JsonObject> = {
     bucketName: ref(uploadIds.bucket),
-    thumbnailArnPrefix: sub(`\${${uploadIds.bucket}.Arn}/${THUMBNAIL_PREFIX}`),
+    thumbnailArnPrefix: sub(`\${${uploadIds.bucket}.Arn}/${thumbnailPrefix}`),
   };
   const target = { Id: "ImageUploadWorkflow", Arn: ref(stateMachineId), RoleArn: getAtt(uploadIds.eventsRole, "Arn") };
   const onWhenCloudTrail = (cloudTrailRoute: boolean): JsonObject =>

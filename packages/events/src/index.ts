@@ -23,7 +23,6 @@ export {
   type RuleVerdict,
   type S3NotificationRulePattern,
   s3NotificationRulePattern,
-  THUMBNAIL_PREFIX,
   type UploadRoute,
 } from "./rules/image-upload.js";
 export { bucketArn, objectArn, partitionOf } from "./s3/arn.js";

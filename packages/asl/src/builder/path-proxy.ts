@@ -11,9 +11,11 @@ import { exprNode, exprSchema, type PathRoot, type PathStep, type Ref } from "./
 /** `undefined` when reaching into `T` may find nothing (an optional field on the way). */
 type Missing<T> = undefined extends T ? undefined : never;
 
-/** The fields (or elements) reachable below a value of type `T`. */
+/** The fields (or elements) reachable below a value of type `T`; a tuple (e.g. Parallel results) keeps each position's type. */
 type Below<T> = NonNullable<T> extends readonly (infer E)[]
-  ? { readonly [index: number]: PathProxy<E | Missing<T>> }
+  ? number extends NonNullable<T>["length"]
+    ? { readonly [index: number]: PathProxy<E | Missing<T>> }
+    : { readonly [I in keyof NonNullable<T> & `${number}`]-?: PathProxy<NonNullable<T>[I] | Missing<T>> }
   : NonNullable<T> extends object
     ? { readonly [K in keyof NonNullable<T> & string]-?: PathProxy<NonNullable<T>[K] | Missing<T>> }
     : unknown;

@@ -1,9 +1,10 @@
+import { thumbnailPrefix } from "@statecraft/contracts/s3";
 import { describe, expect, it } from "vitest";
 import { parseEventPattern } from "../pattern/match.js";
 import { cloudTrailS3Event } from "../s3/cloudtrail.js";
 import { s3ObjectCreatedEvent } from "../s3/object-created.js";
 import type { UploadFacts } from "../s3/upload.js";
-import { IMAGE_RULE_NAMES, imageUploadRules, judgeEvent, THUMBNAIL_PREFIX } from "./image-upload.js";
+import { IMAGE_RULE_NAMES, imageUploadRules, judgeEvent } from "./image-upload.js";
 
 const bucket = "images-bucket";
 const region = "us-east-2";
@@ -55,7 +56,7 @@ describe("image-upload rules", () => {
   });
 
   it.each(["thumbnails/cat.png", "thumbnails/a/b.JPG", "thumbnails/x.webp"])("no route matches %s", (key) => {
-    expect(key.startsWith(THUMBNAIL_PREFIX)).toBe(true);
+    expect(key.startsWith(thumbnailPrefix)).toBe(true);
     expect(matching(s3ObjectCreatedEvent(upload(key)))).toEqual([]);
     expect(matching(cloudTrailS3Event(upload(key)))).toEqual([]);
     const verdict = judgeEvent(rules, s3ObjectCreatedEvent(upload(key)))[0];

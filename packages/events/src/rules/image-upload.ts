@@ -1,3 +1,4 @@
+import { thumbnailPrefix } from "@statecraft/contracts/s3";
 import { matchEvent, type MatchResult } from "../pattern/match.js";
 import type { EventPattern } from "../pattern/schema.js";
 import { objectArn } from "../s3/arn.js";
@@ -22,9 +23,6 @@ import { objectArn } from "../s3/arn.js";
 /** Image file suffixes the rules and the workflow accept, compared ignoring case. */
 export const IMAGE_SUFFIXES = [".png", ".jpg", ".jpeg", ".gif", ".webp"] as const;
 
-/** Where the thumbnail Lambda writes; objects under it never start the workflow. */
-export const THUMBNAIL_PREFIX = "thumbnails/";
-
 /** S3 calls that create an object, as CloudTrail names them (CDK `onCloudTrailWriteObject` uses the same). */
 export const OBJECT_WRITE_EVENT_NAMES = ["PutObject", "CompleteMultipartUpload", "CopyObject"] as const;
 
@@ -36,7 +34,7 @@ export const IMAGE_RULE_NAMES = {
 
 /**
  * Values that differ between a deployed template and a local run: the bucket
- * name, and the ARN prefix of objects under {@link THUMBNAIL_PREFIX}. Plain
+ * name, and the ARN prefix of objects under `thumbnails/` (the contracts' `thumbnailPrefix`, where the thumbnail Lambda writes). Plain
  * strings locally; CloudFormation intrinsics (`{ Ref }`, `{ "Fn::Sub" }`) in the template.
  */
 export interface ImageRuleValues<V> {
@@ -77,7 +75,7 @@ export function s3NotificationRulePattern<V>(values: ImageRuleValues<V>): S3Noti
     "detail-type": ["Object Created"],
     detail: {
       bucket: { name: [values.bucketName] },
-      object: { key: [{ "anything-but": { prefix: THUMBNAIL_PREFIX } }] },
+      object: { key: [{ "anything-but": { prefix: thumbnailPrefix } }] },
     },
   };
 }
@@ -116,7 +114,7 @@ export interface EventRule {
 export function imageUploadRules(bucket: string, region: string): readonly EventRule[] {
   const values: ImageRuleValues<string> = {
     bucketName: bucket,
-    thumbnailArnPrefix: objectArn(bucket, THUMBNAIL_PREFIX, region),
+    thumbnailArnPrefix: objectArn(bucket, thumbnailPrefix, region),
   };
   return [
     { name: IMAGE_RULE_NAMES.s3Notification, route: "eventbridge", state: "ENABLED", pattern: s3NotificationRulePattern(values) },

@@ -1,0 +1,4 @@
+import { sharedConfig } from "@statecraft/vitest-config";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig(sharedConfig);
