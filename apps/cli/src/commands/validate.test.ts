@@ -1,0 +1,57 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../cli.js";
+
+let dir: string;
+
+async function sfn(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const sink = (append: (s: string) => void) => ({ write: (chunk: string) => (append(chunk), true) }) as NodeJS.WritableStream;
+  const code = await runCli(argv, { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)), cwd: dir, env: {} });
+  return { code, stdout, stderr };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "sfn-validate-"));
+  await writeFile(
+    join(dir, "good.json"),
+    JSON.stringify({ StartAt: "a", States: { a: { Type: "Pass", Next: "b" }, b: { Type: "Succeed" } } }),
+  );
+  await writeFile(
+    join(dir, "bad.json"),
+    JSON.stringify({
+      StartAt: "a",
+      States: { a: { Type: "Pass", Next: "nowhere" }, orphan: { Type: "Succeed" } },
+    }),
+  );
+});
+
+describe("sfn validate", () => {
+  it("accepts a valid definition with exit 0", async () => {
+    const { code, stdout } = await sfn("validate", "good.json");
+    expect(code).toBe(0);
+    expect(stdout).toBe("✓ good.json: valid\n");
+  });
+
+  it("lists every problem with its pointer and state, exit 1", async () => {
+    const { code, stdout } = await sfn("validate", "good.json", "bad.json");
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/✗ bad\.json: \d+ problems/);
+    expect(stdout).toMatch(/\/States\/a\/Next \(state a\): .*nowhere/);
+    expect(stdout).toMatch(/\/States\/orphan \(state orphan\): .*cannot be reached/);
+  });
+
+  it("prints a JSON report with --json", async () => {
+    const { stdout } = await sfn("validate", "bad.json", "--json");
+    const report = JSON.parse(stdout) as Record<string, { pointer: string }[]>;
+    expect(report["bad.json"]?.map((p) => p.pointer)).toContain("/States/a/Next");
+  });
+
+  it("exits 2 for a missing file or no file", async () => {
+    expect((await sfn("validate", "absent.json")).code).toBe(2);
+    expect((await sfn("validate")).code).toBe(2);
+  });
+});

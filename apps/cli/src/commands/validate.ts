@@ -1,0 +1,50 @@
+import { parseArgs } from "node:util";
+import { validateDefinition } from "@statecraft/asl";
+import { readJsonFile } from "../args.js";
+import { type Command, type CommandIO, UsageError } from "../command.js";
+
+/** The state a JSON pointer points into (`/States/song/Next` → `song`), for messages people can act on. */
+function stateOf(pointer: string): string | undefined {
+  const parts = pointer.split("/");
+  const index = parts.lastIndexOf("States");
+  const name = index >= 0 ? parts[index + 1] : undefined;
+  return name?.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+async function validate(argv: readonly string[], io: CommandIO): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs<{ options: { json: { type: "boolean" } }; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: { json: { type: "boolean" } }, allowPositionals: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const files = parsed.positionals;
+  if (files.length === 0) throw new UsageError("give at least one definition file");
+  let invalid = 0;
+  const report: Record<string, { pointer: string; message: string }[]> = {};
+  for (const file of files) {
+    const problems = validateDefinition(await readJsonFile(file, io.cwd, "definition"));
+    report[file] = problems;
+    if (problems.length > 0) invalid++;
+    if (parsed.values.json) continue;
+    if (problems.length === 0) {
+      io.stdout.write(`✓ ${file}: valid\n`);
+      continue;
+    }
+    io.stdout.write(`✗ ${file}: ${problems.length} ${problems.length === 1 ? "problem" : "problems"}\n`);
+    for (const problem of problems) {
+      const state = stateOf(problem.pointer);
+      io.stdout.write(`  ${problem.pointer || "/"}${state === undefined ? "" : ` (state ${state})`}: ${problem.message}\n`);
+    }
+  }
+  if (parsed.values.json) io.stdout.write(`${JSON.stringify(report)}\n`);
+  return invalid === 0 ? 0 : 1;
+}
+
+/** `sfn validate`: checks ASL files as Step Functions would, and beyond. */
+export const validateCommand: Command = {
+  name: "validate",
+  usage: "validate <definition.json>… [--json]",
+  summary: "Validate ASL definitions: every problem with its JSON pointer and state; exit 1 when any is invalid.",
+  run: validate,
+};
