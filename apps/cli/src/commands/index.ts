@@ -4,9 +4,10 @@ import { graphCommand } from "./graph.js";
 import { runCommand } from "./run.js";
 import { serveCommand } from "./serve.js";
 import { startCommand } from "./start.js";
+import { uploadCommand } from "./upload.js";
 
 /**
  * Every `sfn` subcommand. Add a command by writing `commands/<name>.ts` that
  * exports a {@link Command} and listing it here.
  */
-export const commands: readonly Command[] = [runCommand, serveCommand, deployCommand, startCommand, graphCommand];
+export const commands: readonly Command[] = [runCommand, serveCommand, deployCommand, startCommand, graphCommand, uploadCommand];
