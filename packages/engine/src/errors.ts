@@ -74,8 +74,10 @@ export class BranchFailed extends StatesError {
   }
 }
 
-/** A payload is over the 256 KiB quota. Only an explicit `ErrorEquals` entry matches it. */
+/** A payload is over the 256 KiB quota: a terminal error, never retried or caught. */
 export class DataLimitExceeded extends StatesError {
+  override readonly retryable = false;
+  override readonly catchable = false;
   override readonly matchedByWildcards = false;
   constructor(cause: string) {
     super("States.DataLimitExceeded", cause);

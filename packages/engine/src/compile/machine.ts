@@ -4,6 +4,7 @@
  *
  * @see https://states-language.net/spec.html#toplevelfields
  */
+import { validateDefinition } from "@statecraft/asl";
 import type { CompiledGraph, CompiledMachine, CompiledState } from "../runtime/compiled.js";
 import { InvalidDefinitionError } from "../errors.js";
 import { compileChoice } from "../states/choice.js";
@@ -97,9 +98,11 @@ class GraphCompiler {
 }
 
 /**
- * Compiles a definition, throwing {@link InvalidDefinitionError} with every problem found.
+ * Compiles a definition, throwing {@link InvalidDefinitionError} with every problem found: first everything the
+ * shared validator (`validateDefinition` of `@statecraft/asl`) reports, then what this engine cannot run.
  */
 export function compileMachine(definition: unknown): CompiledMachine {
+  const reported = validateDefinition(definition).map(({ pointer, message }) => ({ pointer, message }));
   const compiler = new GraphCompiler();
   if (!isObject(definition)) throw new InvalidDefinitionError([{ pointer: "", message: "a state machine definition must be a JSON object" }]);
   const graph = compiler.compileGraph(definition, "", "JSONPath");
@@ -108,6 +111,9 @@ export function compileMachine(definition: unknown): CompiledMachine {
     compiler.problems.add("/TimeoutSeconds", "must be an integer from 1 to 99999999");
   }
   if (definition.Version !== undefined && definition.Version !== "1.0") compiler.problems.add("/Version", "must be \"1.0\"");
-  if (graph === undefined || compiler.problems.list.length > 0) throw new InvalidDefinitionError(compiler.problems.list);
+  // The validator's report comes first; the compiler adds what it alone found (other pointers).
+  const covered = new Set(reported.map((problem) => problem.pointer));
+  const problems = [...reported, ...compiler.problems.list.filter((problem) => !covered.has(problem.pointer))];
+  if (graph === undefined || problems.length > 0) throw new InvalidDefinitionError(problems);
   return { ...graph, timeoutSeconds: typeof timeout === "number" ? timeout : undefined };
 }

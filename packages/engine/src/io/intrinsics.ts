@@ -3,7 +3,7 @@
  *
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html
  */
-import { evaluateIntrinsic, type IntrinsicCall, type JsonValue, parseIntrinsic } from "@statecraft/asl";
+import { evaluateIntrinsic, type IntrinsicCall, intrinsicPaths, type JsonValue, parseIntrinsic } from "@statecraft/asl";
 import { IntrinsicFailure, ParameterPathFailure, StatesError, StatesRuntimeError } from "../errors.js";
 import type { Problems } from "../compile/problems.js";
 import { cachedPath, type PathEnv, selectPath } from "./path-env.js";
@@ -28,21 +28,38 @@ export function compileIntrinsic(text: string, field: string, pointer: string, p
     problems.add(pointer, error instanceof Error ? error.message : String(error));
     return undefined;
   }
+  // Path arguments are checked (and compiled into the cache) at load time.
+  for (const argument of intrinsicPaths(call)) {
+    const compiled = problems.path(pointer, argument.path);
+    if (compiled !== undefined) cachedPath(argument.path);
+  }
+  // One runtime object per call site, pointed at the current input and environment before each evaluation
+  // (evaluation is synchronous, so this is safe and saves allocating closures per visit).
+  let currentInput: JsonValue = null;
+  let currentEnv: PathEnv | undefined;
+  const runtime = {
+    resolvePath(path: string): JsonValue {
+      const value = currentEnv === undefined ? undefined : selectPath(cachedPath(path), currentInput, currentEnv);
+      if (value === undefined) {
+        throw new ParameterPathFailure(`The JsonPath argument '${path}' of the intrinsic in field '${field}' could not be found in the input '${JSON.stringify(currentInput)}'`);
+      }
+      return value;
+    },
+    random: () => currentEnv?.random() ?? Math.random(),
+    uuid: () => currentEnv?.uuid() ?? crypto.randomUUID(),
+  };
   return (input, env) => {
+    const previousInput = currentInput;
+    const previousEnv = currentEnv;
+    currentInput = input;
+    currentEnv = env;
     try {
-      return evaluateIntrinsic(call, {
-        resolvePath(path) {
-          const value = selectPath(cachedPath(path), input, env);
-          if (value === undefined) {
-            throw new ParameterPathFailure(`The JsonPath argument '${path}' of the intrinsic in field '${field}' could not be found in the input '${JSON.stringify(input)}'`);
-          }
-          return value;
-        },
-        random: () => env.random(),
-        uuid: () => env.uuid(),
-      });
+      return evaluateIntrinsic(call, runtime);
     } catch (error) {
       throw toStatesError(error, field);
+    } finally {
+      currentInput = previousInput;
+      currentEnv = previousEnv;
     }
   };
 }

@@ -31,7 +31,8 @@ function gaps(result: ExecutionResult): number[] {
   return times.slice(1).map((time, i) => (time - (times[i] ?? 0)) / 1000);
 }
 
-const task = (fields: Record<string, unknown>) => machine({ T: { Type: "Task", Resource: "t", End: true, ...fields }, Caught: { Type: "Pass", End: true } });
+const resource = "arn:aws:states:::local:t";
+const task = (fields: Record<string, unknown>) => machine({ T: { Type: "Task", Resource: resource, Next: "Caught", ...fields }, Caught: { Type: "Pass", End: true } });
 
 describe("errorMatches", () => {
   it.each<[string[], StatesError, boolean]>([
@@ -40,7 +41,7 @@ describe("errorMatches", () => {
     [["States.ALL"], new StatesRuntimeError(""), false],
     [["States.Runtime"], new StatesRuntimeError(""), false],
     [["States.ALL"], new DataLimitExceeded(""), false],
-    [["States.DataLimitExceeded"], new DataLimitExceeded(""), true],
+    [["States.DataLimitExceeded"], new DataLimitExceeded(""), false],
     [["States.TaskFailed"], new TaskError("Custom", ""), true],
     [["States.TaskFailed"], new StatesTimeout(""), false],
     [["Custom"], new TaskError("Custom", ""), true],
@@ -63,7 +64,7 @@ describe("retryDelayMs", () => {
 describe("Retry", () => {
   it("retries with IntervalSeconds and BackoffRate on the virtual clock (defaults 1 s, ×2, 3 attempts)", async () => {
     const handler = failing(named("Flaky"), named("Flaky"), named("Flaky"));
-    const result = await run(task({ Retry: [{ ErrorEquals: ["Flaky"] }] }), {}, { tasks: { t: handler }, clock: new VirtualClock(0) });
+    const result = await run(task({ Retry: [{ ErrorEquals: ["Flaky"] }] }), {}, { tasks: { [resource]: handler }, clock: new VirtualClock(0) });
     expect(result.output).toBe("ok");
     expect(handler.calls).toBe(4);
     expect(gaps(result)).toEqual([1, 2, 4]);
@@ -71,7 +72,7 @@ describe("Retry", () => {
 
   it("gives up after MaxAttempts and fails with the last error", async () => {
     const handler = failing(named("Flaky"), named("Flaky"), named("Flaky", "third"));
-    const result = await run(task({ Retry: [{ ErrorEquals: ["Flaky"], MaxAttempts: 2, IntervalSeconds: 3, BackoffRate: 1.5 }] }), {}, { tasks: { t: handler } });
+    const result = await run(task({ Retry: [{ ErrorEquals: ["Flaky"], MaxAttempts: 2, IntervalSeconds: 3, BackoffRate: 1.5 }] }), {}, { tasks: { [resource]: handler } });
     expect(result).toMatchObject({ status: "FAILED", error: "Flaky", cause: "third" });
     expect(handler.calls).toBe(3);
     expect(gaps(result)).toEqual([3, 4.5]);
@@ -79,7 +80,7 @@ describe("Retry", () => {
 
   it("never retries with MaxAttempts 0", async () => {
     const handler = failing(named("Flaky"));
-    const result = await run(task({ Retry: [{ ErrorEquals: ["States.ALL"], MaxAttempts: 0 }] }), {}, { tasks: { t: handler } });
+    const result = await run(task({ Retry: [{ ErrorEquals: ["States.ALL"], MaxAttempts: 0 }] }), {}, { tasks: { [resource]: handler } });
     expect(result.error).toBe("Flaky");
     expect(handler.calls).toBe(1);
   });
@@ -89,16 +90,16 @@ describe("Retry", () => {
     const result = await run(
       task({ Retry: [{ ErrorEquals: ["A"], MaxAttempts: 2, IntervalSeconds: 1 }, { ErrorEquals: ["States.ALL"], MaxAttempts: 2, IntervalSeconds: 10 }] }),
       {},
-      { tasks: { t: handler } },
+      { tasks: { [resource]: handler } },
     );
     expect(result.output).toBe("ok");
     expect(gaps(result)).toEqual([1, 10, 2, 20]);
   });
 
   it("caps delays with MaxDelaySeconds and draws FULL jitter from the injected random", async () => {
-    const capped = await run(task({ Retry: [{ ErrorEquals: ["E"], IntervalSeconds: 4, BackoffRate: 4, MaxDelaySeconds: 10 }] }), {}, { tasks: { t: failing(named("E"), named("E"), named("E")) } });
+    const capped = await run(task({ Retry: [{ ErrorEquals: ["E"], IntervalSeconds: 4, BackoffRate: 4, MaxDelaySeconds: 10 }] }), {}, { tasks: { [resource]: failing(named("E"), named("E"), named("E")) } });
     expect(gaps(capped)).toEqual([4, 10, 10]);
-    const jittered = await run(task({ Retry: [{ ErrorEquals: ["E"], IntervalSeconds: 10, JitterStrategy: "FULL" }] }), {}, { tasks: { t: failing(named("E"), named("E")) }, random: () => 0.5 });
+    const jittered = await run(task({ Retry: [{ ErrorEquals: ["E"], IntervalSeconds: 10, JitterStrategy: "FULL" }] }), {}, { tasks: { [resource]: failing(named("E"), named("E")) }, random: () => 0.5 });
     expect(gaps(jittered)).toEqual([5, 10]);
   });
 
@@ -107,7 +108,7 @@ describe("Retry", () => {
     let calls = 0;
     await run(task({ Parameters: { "n.$": "$$.State.RetryCount" }, Retry: [{ ErrorEquals: ["E"] }] }), {}, {
       tasks: {
-        t: (input) => {
+        [resource]: (input) => {
           seen.push(input);
           if (calls++ < 2) throw named("E");
           return null;
@@ -118,7 +119,7 @@ describe("Retry", () => {
   });
 
   it("does not retry States.Runtime", async () => {
-    const result = await run(task({ OutputPath: "$.missing", Retry: [{ ErrorEquals: ["States.ALL"] }] }), {}, { tasks: { t: () => ({}) } });
+    const result = await run(task({ OutputPath: "$.missing", Retry: [{ ErrorEquals: ["States.ALL"] }] }), {}, { tasks: { [resource]: () => ({}) } });
     expect(result.error).toBe("States.Runtime");
     expect(result.history.filter((event) => event.type === "TaskScheduled")).toHaveLength(1);
   });
@@ -126,7 +127,7 @@ describe("Retry", () => {
 
 describe("Catch", () => {
   it("places {Error, Cause} at ResultPath in the raw input and goes to Next", async () => {
-    const result = await run(task({ Catch: [{ ErrorEquals: ["Boom"], ResultPath: "$.error", Next: "Caught" }] }), { keep: true }, { tasks: { t: failing(named("Boom", "bad")) } });
+    const result = await run(task({ Catch: [{ ErrorEquals: ["Boom"], ResultPath: "$.error", Next: "Caught" }] }), { keep: true }, { tasks: { [resource]: failing(named("Boom", "bad")) } });
     expect(result.output).toEqual({ keep: true, error: { Error: "Boom", Cause: "bad" } });
     expect(result.history.map((event) => event.type)).toEqual([
       "ExecutionStarted",
@@ -142,46 +143,45 @@ describe("Catch", () => {
   });
 
   it("replaces the input with the error output without ResultPath", async () => {
-    const result = await run(task({ Catch: [{ ErrorEquals: ["States.ALL"], Next: "Caught" }] }), { keep: true }, { tasks: { t: failing(named("Boom", "bad")) } });
+    const result = await run(task({ Catch: [{ ErrorEquals: ["States.ALL"], Next: "Caught" }] }), { keep: true }, { tasks: { [resource]: failing(named("Boom", "bad")) } });
     expect(result.output).toEqual({ Error: "Boom", Cause: "bad" });
   });
 
   it("keeps the input with ResultPath null", async () => {
-    const result = await run(task({ Catch: [{ ErrorEquals: ["States.ALL"], ResultPath: null, Next: "Caught" }] }), { keep: true }, { tasks: { t: failing(named("Boom")) } });
+    const result = await run(task({ Catch: [{ ErrorEquals: ["States.ALL"], ResultPath: null, Next: "Caught" }] }), { keep: true }, { tasks: { [resource]: failing(named("Boom")) } });
     expect(result.output).toEqual({ keep: true });
   });
 
   it("runs after the retries are exhausted", async () => {
     const handler = failing(named("E"), named("E"));
-    const result = await run(task({ Retry: [{ ErrorEquals: ["E"], MaxAttempts: 1 }], Catch: [{ ErrorEquals: ["E"], Next: "Caught" }] }), {}, { tasks: { t: handler } });
+    const result = await run(task({ Retry: [{ ErrorEquals: ["E"], MaxAttempts: 1 }], Catch: [{ ErrorEquals: ["E"], Next: "Caught" }] }), {}, { tasks: { [resource]: handler } });
     expect(handler.calls).toBe(2);
     expect(result.output).toMatchObject({ Error: "E" });
   });
 
   it("matches any task error with States.TaskFailed, but not States.Timeout", async () => {
-    const caught = await run(task({ Catch: [{ ErrorEquals: ["States.TaskFailed"], Next: "Caught" }] }), {}, { tasks: { t: failing(named("Whatever")) } });
+    const caught = await run(task({ Catch: [{ ErrorEquals: ["States.TaskFailed"], Next: "Caught" }] }), {}, { tasks: { [resource]: failing(named("Whatever")) } });
     expect(caught.output).toMatchObject({ Error: "Whatever" });
-    const timedOut = await run(task({ TimeoutSeconds: 1, Catch: [{ ErrorEquals: ["States.TaskFailed"], Next: "Caught" }] }), {}, { tasks: { t: () => new Promise(() => {}) } });
+    const timedOut = await run(task({ TimeoutSeconds: 1, Catch: [{ ErrorEquals: ["States.TaskFailed"], Next: "Caught" }] }), {}, { tasks: { [resource]: () => new Promise(() => {}) } });
     expect(timedOut.error).toBe("States.Timeout");
   });
 
   it("never catches States.Runtime, even with States.ALL", async () => {
-    const result = await run(task({ InputPath: "$.missing", Catch: [{ ErrorEquals: ["States.ALL"], Next: "Caught" }] }), {}, { tasks: { t: () => 1 } });
+    const result = await run(task({ InputPath: "$.missing", Catch: [{ ErrorEquals: ["States.ALL"], Next: "Caught" }] }), {}, { tasks: { [resource]: () => 1 } });
     expect(result.error).toBe("States.Runtime");
   });
 
-  it("catches States.DataLimitExceeded only by name", async () => {
+  it("never catches States.DataLimitExceeded (a terminal error)", async () => {
     const big = () => "x".repeat(300_000);
-    const byAll = await run(task({ Catch: [{ ErrorEquals: ["States.ALL"], Next: "Caught" }] }), {}, { tasks: { t: big } });
-    expect(byAll.error).toBe("States.DataLimitExceeded");
-    const byName = await run(task({ Catch: [{ ErrorEquals: ["States.DataLimitExceeded"], Next: "Caught" }] }), {}, { tasks: { t: big } });
-    expect(byName.output).toMatchObject({ Error: "States.DataLimitExceeded" });
+    const result = await run(task({ Retry: [{ ErrorEquals: ["States.ALL"] }], Catch: [{ ErrorEquals: ["States.ALL"], Next: "Caught" }] }), {}, { tasks: { [resource]: big } });
+    expect(result.error).toBe("States.DataLimitExceeded");
+    expect(result.history.filter((event) => event.type === "TaskScheduled")).toHaveLength(1);
   });
 
   it("catches States.ParameterPathFailure and States.ResultPathMatchFailure", async () => {
-    const parameters = await run(task({ Parameters: { "x.$": "$.missing" }, Catch: [{ ErrorEquals: ["States.ParameterPathFailure"], Next: "Caught" }] }), {}, { tasks: { t: () => 1 } });
+    const parameters = await run(task({ Parameters: { "x.$": "$.missing" }, Catch: [{ ErrorEquals: ["States.ParameterPathFailure"], Next: "Caught" }] }), {}, { tasks: { [resource]: () => 1 } });
     expect(parameters.output).toMatchObject({ Error: "States.ParameterPathFailure" });
-    const resultPath = await run(task({ ResultPath: "$.a.b", Catch: [{ ErrorEquals: ["States.ResultPathMatchFailure"], Next: "Caught" }] }), { a: "text" }, { tasks: { t: () => 1 } });
+    const resultPath = await run(task({ ResultPath: "$.a.b", Catch: [{ ErrorEquals: ["States.ResultPathMatchFailure"], Next: "Caught" }] }), { a: "text" }, { tasks: { [resource]: () => 1 } });
     expect(resultPath.output).toMatchObject({ Error: "States.ResultPathMatchFailure" });
   });
 

@@ -54,11 +54,11 @@ describe("Map", () => {
     let running = 0;
     let peak = 0;
     const result = await run(
-      machine({ M: { Type: "Map", MaxConcurrency: 2, ItemProcessor: processor({ T: { Type: "Task", Resource: "work", End: true } }), End: true } }),
+      machine({ M: { Type: "Map", MaxConcurrency: 2, ItemProcessor: processor({ T: { Type: "Task", Resource: "arn:aws:states:::local:work", End: true } }), End: true } }),
       [1, 2, 3, 4, 5],
       {
         tasks: {
-          work: async (input) => {
+          "arn:aws:states:::local:work": async (input) => {
             running++;
             peak = Math.max(peak, running);
             await new Promise((resolve) => setTimeout(resolve, 5));

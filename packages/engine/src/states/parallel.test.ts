@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { machine, run, types } from "../testing/helpers.js";
 
-const branch = (name: string, state: Record<string, unknown>) => ({ StartAt: name, States: { [name]: { ...state, End: true } } });
+const terminal = new Set(["Fail", "Succeed"]);
+const branch = (name: string, state: Record<string, unknown>) => ({
+  StartAt: name,
+  States: { [name]: terminal.has(String(state.Type)) ? state : { ...state, End: true } },
+});
 
 describe("Parallel", () => {
   it("runs every branch on the same input; the result is the array of outputs", async () => {
@@ -45,7 +49,7 @@ describe("Parallel", () => {
         P: {
           Type: "Parallel",
           Branches: [
-            branch("Slow", { Type: "Task", Resource: "slow" }),
+            branch("Slow", { Type: "Task", Resource: "arn:aws:states:::local:slow" }),
             branch("Boom", { Type: "Fail", Error: "Boom", Cause: "branch failed" }),
           ],
           Catch: [{ ErrorEquals: ["States.ALL"], ResultPath: "$.error", Next: "Handled" }],
@@ -56,7 +60,7 @@ describe("Parallel", () => {
       { keep: 1 },
       {
         tasks: {
-          slow: (_input, context) =>
+          "arn:aws:states:::local:slow": (_input, context) =>
             new Promise((_resolve, reject) =>
               context.signal.addEventListener("abort", () => {
                 slowAborted = true;

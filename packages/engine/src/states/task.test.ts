@@ -40,9 +40,9 @@ describe("Task", () => {
     class SongNotFound extends Error {
       override name = "SongNotFound";
     }
-    const result = await runState({ Type: "Task", Resource: "local-task", End: true }, {}, {
+    const result = await runState({ Type: "Task", Resource: "arn:aws:states:::local:task", End: true }, {}, {
       tasks: {
-        "local-task": () => {
+        "arn:aws:states:::local:task": () => {
           throw new SongNotFound("no such song");
         },
       },
@@ -50,7 +50,7 @@ describe("Task", () => {
     expect(result).toMatchObject({ status: "FAILED", error: "SongNotFound", cause: "no such song" });
     expect(result.history.find((event) => event.type === "TaskFailed")?.taskFailedEventDetails).toEqual({
       resourceType: "local",
-      resource: "local-task",
+      resource: "task",
       error: "SongNotFound",
       cause: "no such song",
     });
@@ -58,17 +58,17 @@ describe("Task", () => {
 
   it("normalizes handler results to JSON (undefined → null, Date → string)", async () => {
     const when = new Date("2024-01-01T00:00:00Z");
-    const result = await runState({ Type: "Task", Resource: "t", End: true }, {}, { tasks: { t: () => ({ when }) as unknown as JsonValue } });
+    const result = await runState({ Type: "Task", Resource: "arn:aws:states:::local:t", End: true }, {}, { tasks: { "arn:aws:states:::local:t": () => ({ when }) as unknown as JsonValue } });
     expect(result.output).toEqual({ when: "2024-01-01T00:00:00.000Z" });
-    const none = await runState({ Type: "Task", Resource: "t", End: true }, {}, { tasks: { t: () => undefined as unknown as JsonValue } });
+    const none = await runState({ Type: "Task", Resource: "arn:aws:states:::local:t", End: true }, {}, { tasks: { "arn:aws:states:::local:t": () => undefined as unknown as JsonValue } });
     expect(none.output).toBeNull();
   });
 
   it("fails with States.Timeout after TimeoutSeconds and aborts the handler's signal", async () => {
     let signal: AbortSignal | undefined;
-    const result = await runState({ Type: "Task", Resource: "slow", TimeoutSeconds: 1, End: true }, {}, {
+    const result = await runState({ Type: "Task", Resource: "arn:aws:states:::local:slow", TimeoutSeconds: 1, End: true }, {}, {
       tasks: {
-        slow: (_input, context: TaskContext) => {
+        "arn:aws:states:::local:slow": (_input, context: TaskContext) => {
           signal = context.signal;
           return new Promise(() => {});
         },
@@ -80,18 +80,18 @@ describe("Task", () => {
   });
 
   it("reads TimeoutSecondsPath from the input", async () => {
-    const result = await runState({ Type: "Task", Resource: "slow", TimeoutSecondsPath: "$.t", End: true }, { t: 1 }, { tasks: { slow: () => new Promise(() => {}) } });
+    const result = await runState({ Type: "Task", Resource: "arn:aws:states:::local:slow", TimeoutSecondsPath: "$.t", End: true }, { t: 1 }, { tasks: { "arn:aws:states:::local:slow": () => new Promise(() => {}) } });
     expect(result.error).toBe("States.Timeout");
-    const bad = await runState({ Type: "Task", Resource: "slow", TimeoutSecondsPath: "$.t", End: true }, { t: "x" }, { tasks: { slow: () => 1 } });
+    const bad = await runState({ Type: "Task", Resource: "arn:aws:states:::local:slow", TimeoutSecondsPath: "$.t", End: true }, { t: "x" }, { tasks: { "arn:aws:states:::local:slow": () => 1 } });
     expect(bad.error).toBe("States.Runtime");
   });
 
   it("fails with States.HeartbeatTimeout without heartbeats, and not with them", async () => {
-    const silent = await runState({ Type: "Task", Resource: "t", HeartbeatSeconds: 1, TimeoutSeconds: 5, End: true }, {}, { tasks: { t: () => new Promise(() => {}) } });
+    const silent = await runState({ Type: "Task", Resource: "arn:aws:states:::local:t", HeartbeatSeconds: 1, TimeoutSeconds: 5, End: true }, {}, { tasks: { "arn:aws:states:::local:t": () => new Promise(() => {}) } });
     expect(silent.error).toBe("States.HeartbeatTimeout");
-    const beating = await runState({ Type: "Task", Resource: "t", HeartbeatSeconds: 1, TimeoutSeconds: 5, End: true }, {}, {
+    const beating = await runState({ Type: "Task", Resource: "arn:aws:states:::local:t", HeartbeatSeconds: 1, TimeoutSeconds: 5, End: true }, {}, {
       tasks: {
-        t: (_input, context) =>
+        "arn:aws:states:::local:t": (_input, context) =>
           new Promise((resolve) => {
             const timer = setInterval(() => context.heartbeat(), 300);
             setTimeout(() => {
