@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import * as z from "zod";
 import { type Command, type CommandIO, UsageError } from "../command.js";
 import { workspaceLambdas } from "../lambdas.js";
+import { uiRoute } from "../report/ui.js";
 import { ApiError } from "../serve/errors.js";
 import { MockConfig } from "../serve/mock-config.js";
 import { type ServerOptions, startServer } from "../serve/server.js";
@@ -16,10 +17,16 @@ const serveFlags = {
   account: { type: "string" },
   "lambda-endpoint": { type: "string" },
   "mock-config": { type: "string" },
+  "wait-time-scale": { type: "string" },
 } as const;
 
 const ServeOptions = z.object({
-  port: z.coerce.number({ error: "--port must be a number" }).int().min(0).max(65535).default(8083),
+  port: z.coerce
+    .number({ error: "--port must be a number" })
+    .int("--port must be a whole number")
+    .min(0, "--port must be 0 to 65535")
+    .max(65535, "--port must be 0 to 65535")
+    .default(8083),
   host: z.string().min(1).default("127.0.0.1"),
   data: z.string().min(1).default(".statecraft/serve"),
   "in-memory": z.boolean().default(false),
@@ -27,9 +34,13 @@ const ServeOptions = z.object({
   account: z.string().regex(/^\d{12}$/, "--account must be 12 digits").default("123456789012"),
   "lambda-endpoint": z.url({ protocol: /^https?$/, error: "--lambda-endpoint must be an http(s) URL" }).optional(),
   "mock-config": z.string().min(1).optional(),
+  "wait-time-scale": z.coerce
+    .number({ error: "--wait-time-scale must be a number" })
+    .min(0, "--wait-time-scale must be at least 0")
+    .default(1),
 });
 
-function parseServeArgs(argv: readonly string[]): z.output<typeof ServeOptions> {
+function parseServeArgs(argv: readonly string[], env: NodeJS.ProcessEnv): z.output<typeof ServeOptions> {
   let values: Record<string, string | boolean | undefined>;
   try {
     const parsed = parseArgs({ args: [...argv], options: serveFlags, allowPositionals: false });
@@ -37,7 +48,7 @@ function parseServeArgs(argv: readonly string[]): z.output<typeof ServeOptions> 
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const result = ServeOptions.safeParse(values);
+  const result = ServeOptions.safeParse({ ...values, "wait-time-scale": values["wait-time-scale"] ?? env.WAIT_TIME_SCALE });
   if (!result.success) throw new UsageError(result.error.issues.map((i) => i.message).join("; "));
   return result.data;
 }
@@ -58,7 +69,7 @@ function untilSignal(): Promise<string> {
 }
 
 async function serve(argv: readonly string[], io: CommandIO): Promise<number> {
-  const options = parseServeArgs(argv);
+  const options = parseServeArgs(argv, io.env);
   const mockPath = options["mock-config"] ?? io.env.SFN_MOCK_CONFIG;
   const dataDir = options["in-memory"] ? undefined : resolve(io.cwd, options.data);
   let server: Awaited<ReturnType<typeof startServer>>;
@@ -68,7 +79,9 @@ async function serve(argv: readonly string[], io: CommandIO): Promise<number> {
       host: options.host,
       region: options.region,
       account: options.account,
+      waitTimeScale: options["wait-time-scale"],
       lambdas: workspaceLambdas,
+      extraRoutes: { "/ui": uiRoute },
       ...(dataDir === undefined ? {} : { dataDir }),
       ...(options["lambda-endpoint"] === undefined ? {} : { lambdaEndpoint: options["lambda-endpoint"] }),
       ...(mockPath === undefined ? {} : { mockConfig: MockConfig.load(resolve(io.cwd, mockPath)) }),
@@ -85,8 +98,10 @@ async function serve(argv: readonly string[], io: CommandIO): Promise<number> {
   const tasks = options["lambda-endpoint"] ?? `workspace Lambdas (${Object.keys(workspaceLambdas).join(", ")})`;
   io.stdout.write(
     `sfn serve: listening on ${server.url} (account ${options.account}, region ${options.region})\n` +
+      `  viewer: ${server.url}/ui\n` +
       `  data: ${dataDir ?? "in memory"}; resumed ${server.resumed} running execution(s)\n` +
-      `  Lambda tasks: ${tasks}${mockPath === undefined ? "" : `; mock config: ${mockPath}`}\n`,
+      `  Lambda tasks: ${tasks}${mockPath === undefined ? "" : `; mock config: ${mockPath}`}` +
+      `${options["wait-time-scale"] === 1 ? "" : `; wait time scale ${options["wait-time-scale"]}`}\n`,
   );
   const signal = await untilSignal();
   await server.close();
@@ -98,7 +113,7 @@ async function serve(argv: readonly string[], io: CommandIO): Promise<number> {
 export const serveCommand: Command = {
   name: "serve",
   usage:
-    "serve [--port 8083] [--host 127.0.0.1] [--data <dir> | --in-memory] [--region us-east-1] [--account 123456789012] [--lambda-endpoint <url>] [--mock-config <file>]",
+    "serve [--port 8083] [--host 127.0.0.1] [--data <dir> | --in-memory] [--region us-east-1] [--account 123456789012] [--lambda-endpoint <url>] [--mock-config <file>] [--wait-time-scale 1]",
   summary: "Serve the Step Functions API locally (SDK/CLI compatible), durable in SQLite.",
   run: serve,
 };

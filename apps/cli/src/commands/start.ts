@@ -60,7 +60,7 @@ async function history(client: SFNClient, executionArn: string): Promise<SdkHist
 
 /** Follows a STANDARD execution to its end, printing each new history event's trace line. */
 async function follow(client: SFNClient, executionArn: string, pollMs: number, io: CommandIO): Promise<number> {
-  const print = createTracePrinter(io.stdout);
+  const print = createTracePrinter(io.stdout, io.env);
   let printed = 0;
   for (;;) {
     const described = await client.send(new DescribeExecutionCommand({ executionArn }));

@@ -69,10 +69,25 @@ function send(response: ServerResponse, status: number, body: unknown, close = f
   response.writeHead(status, {
     "content-type": contentType,
     "content-length": Buffer.byteLength(text),
-    "x-amzn-requestid": randomUUID(),
+    "x-amzn-RequestId": randomUUID(),
     ...(close ? { connection: "close" } : {}),
   });
   response.end(text);
+}
+
+const loopbackNames = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
+
+/**
+ * On a loopback server, refuses requests whose `Host` is not a loopback name:
+ * a web page whose domain was re-pointed at 127.0.0.1 (DNS rebinding) cannot
+ * drive the API from a browser.
+ */
+export function assertLoopbackHost(request: IncomingMessage): void {
+  const host = request.headers.host ?? "";
+  const name = host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : host.split(":")[0] ?? "";
+  if (!loopbackNames.has(name.toLowerCase())) {
+    throw new ApiError("AccessDeniedException", `Host '${host}' is not a loopback address; this server only answers local clients`, 403);
+  }
 }
 
 /** Writes a successful operation result. */

@@ -40,9 +40,11 @@ function fieldPath(path: readonly PropertyKey[]): string {
  * listing every wrong member by name.
  */
 export function parseRequest<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const fast = schema.safeParse(body);
+  if (fast.success) return fast.data;
+  // Parse again, keeping the offending values, only to word the error.
   const result = schema.safeParse(body, { reportInput: true });
-  if (result.success) return result.data;
-  const issues = result.error.issues;
+  const issues = result.error?.issues ?? fast.error.issues;
   const details = issues.map((issue) => {
     const shown = typeof issue.input === "string" || typeof issue.input === "number" ? ` '${String(issue.input)}'` : "";
     return `Value${shown.length > 200 ? "" : shown} at '${fieldPath(issue.path)}' failed to satisfy constraint: ${constraint(issue)}`;

@@ -5,8 +5,9 @@
  * ends exactly once even if the process is killed at any point. At startup,
  * RUNNING executions are resumed (see {@link planRecovery}).
  */
-import type { JsonValue, StateMachineDefinition } from "@statecraft/asl";
+import { type JsonValue, type StateMachineDefinition, validateDefinition } from "@statecraft/asl";
 import {
+  type Clock,
   type Execution,
   type ExecutionResult,
   type HistoryEvent,
@@ -17,33 +18,12 @@ import {
   TaskTokenBroker,
 } from "@statecraft/engine";
 import type { ArnScope } from "./arn.js";
-import { ApiError } from "./errors.js";
+import { invalidDefinition, parseDefinitionText } from "./definition.js";
 import type { TestCase } from "./mock-config.js";
 import { planRecovery, terminalOutcome } from "./recovery.js";
 import type { ExecutionRecord, Store } from "./store.js";
 import { type TaskSources, taskOptions } from "./task-sources.js";
 import { toStoredEvent, toWireEvent, type WireEvent } from "./wire.js";
-
-/** The definition is not valid ASL: answered as `InvalidDefinition` with every problem listed. */
-export function invalidDefinition(problems: readonly { pointer: string; message: string }[]): ApiError {
-  const listed = problems.map((p) => `${p.message} at ${p.pointer || "/"}`).join("; ");
-  return new ApiError("InvalidDefinition", `Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: ${listed}'`);
-}
-
-/** Parses definition text; throws `InvalidDefinition` for text that is not a JSON object. */
-export function parseDefinitionText(text: string): StateMachineDefinition {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ApiError("InvalidDefinition", `Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: ${reason}'`);
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new ApiError("InvalidDefinition", "Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: not an object'");
-  }
-  return value as StateMachineDefinition;
-}
 
 interface Running {
   readonly execution: Execution;
@@ -69,12 +49,20 @@ export class ExecutionRunner {
   readonly #scope: ArnScope;
   readonly #sources: TaskSources;
   readonly #onSettled: (machineArn: string) => void;
+  readonly #clock: Clock;
   readonly #compiled = new Map<string, { machine: StateMachine; definition: StateMachineDefinition }>();
   readonly #running = new Map<string, Running>();
   readonly #watchers = new Map<string, Set<(event: WireEvent) => void>>();
   #closing = false;
 
-  constructor(store: Store, scope: ArnScope, sources: TaskSources, onSettled: (machineArn: string) => void) {
+  constructor(
+    store: Store,
+    scope: ArnScope,
+    sources: TaskSources,
+    onSettled: (machineArn: string) => void,
+    clock: Clock,
+  ) {
+    this.#clock = clock;
     this.#store = store;
     this.#scope = scope;
     this.#sources = sources;
@@ -86,6 +74,8 @@ export class ExecutionRunner {
     const cached = this.#compiled.get(text);
     if (cached !== undefined) return cached;
     const definition = parseDefinitionText(text);
+    const problems = validateDefinition(definition);
+    if (problems.length > 0) throw invalidDefinition(problems);
     let machine: StateMachine;
     try {
       machine = new StateMachine(definition);
@@ -110,6 +100,7 @@ export class ExecutionRunner {
       region: this.#scope.region,
       account: this.#scope.account,
       taskTokens: this.broker,
+      clock: this.#clock,
     };
   }
 
@@ -141,7 +132,13 @@ export class ExecutionRunner {
     };
     const options: RunOptions = { ...this.#options(identity, definition, testCase), onEvent };
     if (resume !== undefined) options.resume = resume;
-    const execution = machine.start(JSON.parse(record.input) as JsonValue, options);
+    let execution: Execution;
+    try {
+      execution = machine.start(JSON.parse(record.input) as JsonValue, options);
+    } catch (error) {
+      this.#crash(record, error, lastEventId);
+      return;
+    }
     const settled = execution.done.then(
       (result) => this.#finish(record, result, lastEventId),
       (error: unknown) => this.#crash(record, error, lastEventId),
@@ -198,10 +195,39 @@ export class ExecutionRunner {
     return machine.start(input, this.#options(identity, definition, testCase));
   }
 
+  /**
+   * Runs a throwaway definition once for TestState: `tasks` (mocks) take
+   * precedence over the server's task sources; nothing is stored.
+   */
+  testRun(
+    definition: StateMachineDefinition,
+    input: JsonValue,
+    identity: RunIdentity,
+    extra: Pick<RunOptions, "tasks" | "clock" | "maxHistoryEvents">,
+  ): Promise<ExecutionResult> {
+    let machine: StateMachine;
+    try {
+      machine = new StateMachine(definition);
+    } catch (error) {
+      if (error instanceof InvalidDefinitionError) throw invalidDefinition(error.problems);
+      throw error;
+    }
+    const options = this.#options(identity, definition, undefined);
+    return machine.start(input, { ...options, ...extra, tasks: { ...options.tasks, ...extra.tasks } }).done;
+  }
+
   /** Stops a running execution and waits until its end is recorded. False if it was not running here. */
   async stop(executionArn: string, error?: string, cause?: string): Promise<boolean> {
     const running = this.#running.get(executionArn);
-    if (running === undefined) return false;
+    if (running === undefined) {
+      // Stored as RUNNING but not running here (it could not be resumed): record the stop directly.
+      const record = this.#store.getExecution(executionArn);
+      if (record?.status !== "RUNNING") return false;
+      const lastEventId = this.#store.events(record.seq, { reverse: true, from: 0, limit: 1 })[0]?.id ?? 0;
+      this.#terminate(record, lastEventId, "ABORTED", { error, cause });
+      this.#onSettled(record.stateMachineArn);
+      return true;
+    }
     running.execution.stop(error, cause);
     await running.settled;
     return true;

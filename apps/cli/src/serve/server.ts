@@ -6,9 +6,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { TaskHandler } from "@statecraft/engine";
+import { scaledClock } from "./clock.js";
 import type { ServiceContext } from "./context.js";
 import { ApiError } from "./errors.js";
-import { operationName, parseJsonBody, readBody, sendError, sendResult } from "./http.js";
+import { assertLoopbackHost, operationName, parseJsonBody, readBody, sendError, sendResult } from "./http.js";
 import { LambdaEndpoint } from "./lambda-endpoint.js";
 import { MockConfig } from "./mock-config.js";
 import { operations } from "./operations/index.js";
@@ -54,6 +55,11 @@ export interface ServerOptions {
   readonly extraRoutes?: Readonly<Record<string, ExtraRoute>>;
   /** @default 1048576 (1 MiB) */
   readonly maxBodyBytes?: number;
+  /**
+   * Scales every engine timer (Wait, Retry intervals, timeouts), as Step Functions Local's WAIT_TIME_SCALE:
+   * 0.1 runs them ten times faster, 0 at once. @default 1
+   */
+  readonly waitTimeScale?: number;
 }
 
 /** A started server. */
@@ -89,9 +95,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const store = new Store(options.dataDir ?? ":memory:");
   const sources = { lambdas: options.lambdas ?? {}, ...(lambdaEndpoint === undefined ? {} : { lambdaEndpoint }) };
   let context: ServiceContext | undefined;
-  const runner = new ExecutionRunner(store, scope, sources, (machineArn) => {
+  const onSettled = (machineArn: string) => {
     if (context !== undefined) finishDeletion(context, machineArn);
-  });
+  };
+  const runner = new ExecutionRunner(store, scope, sources, onSettled, scaledClock(options.waitTimeScale ?? 1));
   context = { store, runner, scope, mockConfig, now: Date.now };
   const ctx = context;
   const known = new Set(Object.keys(operations));
@@ -107,8 +114,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     watch: (executionArn, listener) => runner.watch(executionArn, listener),
   };
 
+  const host = options.host ?? "127.0.0.1";
+  const loopbackOnly = ["127.0.0.1", "::1", "localhost"].includes(host);
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = new URL(request.url ?? "/", "http://localhost").pathname;
+    if (loopbackOnly) {
+      try {
+        assertLoopbackHost(request);
+      } catch (error) {
+        sendError(response, error);
+        return;
+      }
+    }
     if (request.method === "GET" || request.method === "HEAD") {
       const route = findRoute(routes, path);
       if (route !== undefined) return route(request, response, api);
@@ -151,16 +168,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 8083, options.host ?? "127.0.0.1", () => resolve());
+    server.listen(options.port ?? 8083, host, () => resolve());
   }).catch(async (error: unknown) => {
     await runner.close();
     store.close();
     throw error;
   });
   const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
-    url: `http://${host}:${address.port}`,
+    url: `http://${shownHost}:${address.port}`,
     port: address.port,
     resumed,
     api,

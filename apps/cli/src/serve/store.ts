@@ -141,6 +141,8 @@ export class DataDirectoryInUse extends ApiError {
 export class Store {
   readonly #db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
+  /** Read-through cache of state machines: this process is the only writer (the file is locked). */
+  readonly #machines = new Map<string, StateMachineRecord>();
 
   constructor(dataDir: string | ":memory:") {
     const file = dataDir === ":memory:" ? ":memory:" : join(dataDir, "statecraft.sqlite");
@@ -180,6 +182,7 @@ export class Store {
   }
 
   insertStateMachine(machine: StateMachineRecord): void {
+    this.#machines.delete(machine.arn);
     const hash = this.#storeDefinition(machine.definition);
     this.#prepare(`INSERT INTO state_machines (arn, name, definition_hash, role_arn, type, creation_date, status,
       logging_configuration, tracing_configuration, encryption_configuration, tags)
@@ -189,13 +192,19 @@ export class Store {
   }
 
   getStateMachine(arn: string): StateMachineRecord | undefined {
+    const cached = this.#machines.get(arn);
+    if (cached !== undefined) return cached;
     const row = this.#prepare(`SELECT ${machineColumns} FROM state_machines m JOIN definitions d
       ON d.hash = m.definition_hash WHERE m.arn = ?`).get(arn) as MachineRow | undefined;
-    return row === undefined ? undefined : toMachine(row);
+    const machine = row === undefined ? undefined : toMachine(row);
+    // Misses are not cached: a mistyped ARN must not grow the cache.
+    if (machine !== undefined) this.#machines.set(arn, machine);
+    return machine;
   }
 
   /** Replaces the mutable members of a state machine. */
   updateStateMachine(machine: StateMachineRecord): void {
+    this.#machines.delete(machine.arn);
     const hash = this.#storeDefinition(machine.definition);
     this.#prepare(`UPDATE state_machines SET definition_hash = ?, role_arn = ?, update_date = ?, revision_id = ?,
       status = ?, logging_configuration = ?, tracing_configuration = ?, encryption_configuration = ? WHERE arn = ?`)
@@ -205,6 +214,7 @@ export class Store {
   }
 
   deleteStateMachine(arn: string): void {
+    this.#machines.delete(arn);
     this.#prepare("DELETE FROM state_machines WHERE arn = ?").run(arn);
   }
 

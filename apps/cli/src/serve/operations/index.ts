@@ -3,9 +3,13 @@ import type { Operation } from "../context.js";
 import { executionOperations } from "./executions.js";
 import { stateMachineOperations } from "./state-machines.js";
 import { taskOperations } from "./tasks.js";
+import { testStateOperations } from "./test-state.js";
+import { validateOperations } from "./validate.js";
 
 export const operations: Readonly<Record<string, Operation>> = {
   ...stateMachineOperations,
   ...executionOperations,
   ...taskOperations,
+  ...testStateOperations,
+  ...validateOperations,
 };
