@@ -8,7 +8,7 @@
 import type { JsonValue } from "@statecraft/asl";
 import type { Grant } from "./iam.js";
 import { serviceRole } from "./iam.js";
-import { type CfnResource, getAtt, ref, sub } from "./model.js";
+import { type CfnResource, getAtt, ifCondition, ref, sub } from "./model.js";
 
 /** S3 access a function needs on the images bucket. */
 export interface BucketAccess {
@@ -30,6 +30,16 @@ export interface FunctionSpec {
   /** Seconds. @default 10 */
   readonly timeout?: number;
   readonly bucketAccess?: BucketAccess;
+  /**
+   * A template parameter holding an optional Lambda layer ARN (e.g. sharp's
+   * Linux binaries, which the bundle leaves out); empty means no layer.
+   */
+  readonly layerParameter?: string;
+}
+
+/** The condition that says a function's layer parameter is set. */
+export function layerCondition(parameter: string): string {
+  return `Has${parameter}`;
 }
 
 /** Where the bundler writes a Lambda package's code. */
@@ -77,6 +87,9 @@ export function functionResources(
         Timeout: spec.timeout ?? 10,
         LoggingConfig: { LogGroup: ref(logGroup) },
         Environment: { Variables: { NODE_OPTIONS: "--enable-source-maps" } },
+        ...(spec.layerParameter === undefined
+          ? {}
+          : { Layers: ifCondition(layerCondition(spec.layerParameter), [ref(spec.layerParameter)], ref("AWS::NoValue")) }),
       },
     },
   };

@@ -33,10 +33,11 @@ export const stackFunctions: Readonly<Record<keyof StatecraftConfig["functions"]
   thumbnail: {
     logicalId: "ThumbnailFunction",
     packageDir: "packages/lambda-thumbnail",
-    description: "Thumbnail under thumbnails/ (needs sharp for Linux beside the bundle)",
+    description: "Thumbnail under thumbnails/ (sharp comes from the SharpLayerArn layer)",
     memorySize: 1024,
     timeout: 60,
     bucketAccess: { read: true, writePrefix: thumbnailPrefix },
+    layerParameter: "SharpLayerArn",
   },
 };
 

@@ -5,8 +5,9 @@
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-anatomy.html
  */
 import type { StateMachineDefinition } from "@statecraft/asl";
-import { type FunctionSpec, functionResources } from "./functions.js";
-import { type CfnOutput, type CfnResource, type CfnTemplate, ref } from "./model.js";
+import type { JsonObject } from "@statecraft/asl";
+import { type FunctionSpec, functionResources, layerCondition } from "./functions.js";
+import { type CfnOutput, type CfnParameter, type CfnResource, type CfnTemplate, equals, ref } from "./model.js";
 import { findReferenceProblems } from "./references.js";
 import { type DeployedFunction, stateMachineResources, templateDefinition } from "./state-machines.js";
 import { uploadConditions, uploadIds, uploadParameters, uploadResources } from "./uploads.js";
@@ -59,11 +60,22 @@ export function assembleTemplate(input: TemplateInput): CfnTemplate {
     outputs[`${machine.logicalId}Arn`] = { Description: `ARN of ${machine.logicalId}`, Value: ref(machine.logicalId) };
   }
   add(uploadResources(input.uploadStateMachine));
+  const layerParameters: Record<string, CfnParameter> = {};
+  const layerConditions: JsonObject = {};
+  for (const { spec } of input.functions) {
+    if (spec.layerParameter === undefined) continue;
+    layerParameters[spec.layerParameter] = {
+      Type: "String",
+      Description: `Optional Lambda layer ARN for ${spec.logicalId} (empty: none)`,
+      Default: "",
+    };
+    layerConditions[layerCondition(spec.layerParameter)] = { "Fn::Not": [equals(ref(spec.layerParameter), "")] };
+  }
   const template: CfnTemplate = {
     AWSTemplateFormatVersion: "2010-09-09",
     Description: input.description,
-    Parameters: uploadParameters,
-    Conditions: uploadConditions,
+    Parameters: { ...uploadParameters, ...layerParameters },
+    Conditions: { ...uploadConditions, ...layerConditions },
     Resources: resources,
     Outputs: outputs,
   };
