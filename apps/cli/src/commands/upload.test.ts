@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { crc32, deflateSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { maxImageBytes } from "@statecraft/infra";
 import { runCli } from "../cli.js";
 
 /** A real RGB PNG of the given size (a colour gradient), encoded by hand. */
@@ -100,6 +101,21 @@ describe.each(["eventbridge", "cloudtrail"])("sfn upload --route %s", (route) =>
       expect(report.execution).toMatchObject({ status: "SUCCEEDED", output: { status: "skipped" } });
     }
     expect(await readFile(join(dir, "store", "statecraft-images", "notes.txt"), "utf8")).toBe("not an image\n");
+  });
+
+  it("fails an upload over the size limit with ObjectTooLarge, before reading it", async () => {
+    await writeFile(join(dir, "huge.jpg"), Buffer.alloc(maxImageBytes + 1));
+    const { code, stdout } = await sfn("upload", "huge.jpg", "--route", route, "--data", "store", "--json");
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as UploadReport & { event: { detail: Record<string, unknown> } };
+    // Above 8 MiB the AWS CLI uploads in parts: CloudTrail logs CompleteMultipartUpload, S3 a multipart ETag.
+    if (route === "cloudtrail") expect(report.event.detail.eventName).toBe("CompleteMultipartUpload");
+    else expect(report.event.detail).toMatchObject({ reason: "CompleteMultipartUpload", object: { etag: expect.stringMatching(/-7$/) } });
+    expect(report.execution).toEqual({
+      status: "FAILED",
+      error: "ObjectTooLarge",
+      cause: `s3://statecraft-images/huge.jpg is ${maxImageBytes + 1} bytes; images up to ${maxImageBytes} bytes are processed`,
+    });
   });
 
   it("catches UnsupportedImage for a corrupt .png and ends with a clear status", async () => {
