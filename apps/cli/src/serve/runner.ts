@@ -5,7 +5,7 @@
  * ends exactly once even if the process is killed at any point. At startup,
  * RUNNING executions are resumed (see {@link planRecovery}).
  */
-import { type JsonValue, type StateMachineDefinition, validateDefinition } from "@statecraft/asl";
+import type { JsonValue, StateMachineDefinition } from "@statecraft/asl";
 import {
   type Clock,
   type Execution,
@@ -15,6 +15,7 @@ import {
   type ResumePoint,
   type RunOptions,
   StateMachine,
+  type TaskHandler,
   TaskTokenBroker,
 } from "@statecraft/engine";
 import type { ArnScope } from "./arn.js";
@@ -22,8 +23,15 @@ import { invalidDefinition, parseDefinitionText } from "./definition.js";
 import type { TestCase } from "./mock-config.js";
 import { planRecovery, terminalOutcome } from "./recovery.js";
 import type { ExecutionRecord, Store } from "./store.js";
-import { type TaskSources, taskOptions } from "./task-sources.js";
+import { lambdaRegistry, type TaskSources, taskOptions } from "./task-sources.js";
 import { toStoredEvent, toWireEvent, type WireEvent } from "./wire.js";
+
+/** A compiled definition and the Lambda registry its runs use. */
+interface Compiled {
+  readonly machine: StateMachine;
+  readonly definition: StateMachineDefinition;
+  readonly lambdas: Readonly<Record<string, TaskHandler>>;
+}
 
 interface Running {
   readonly execution: Execution;
@@ -50,7 +58,7 @@ export class ExecutionRunner {
   readonly #sources: TaskSources;
   readonly #onSettled: (machineArn: string) => void;
   readonly #clock: Clock;
-  readonly #compiled = new Map<string, { machine: StateMachine; definition: StateMachineDefinition }>();
+  readonly #compiled = new Map<string, Compiled>();
   readonly #running = new Map<string, Running>();
   readonly #watchers = new Map<string, Set<(event: WireEvent) => void>>();
   #closing = false;
@@ -69,13 +77,11 @@ export class ExecutionRunner {
     this.#onSettled = onSettled;
   }
 
-  /** Compiles (and caches) a definition; throws `InvalidDefinition` listing every problem. */
-  compile(text: string): { machine: StateMachine; definition: StateMachineDefinition } {
+  /** Compiles (and caches) a definition; throws `InvalidDefinition` listing every problem (the engine runs the validator). */
+  compile(text: string): Compiled {
     const cached = this.#compiled.get(text);
     if (cached !== undefined) return cached;
     const definition = parseDefinitionText(text);
-    const problems = validateDefinition(definition);
-    if (problems.length > 0) throw invalidDefinition(problems);
     let machine: StateMachine;
     try {
       machine = new StateMachine(definition);
@@ -84,24 +90,23 @@ export class ExecutionRunner {
       throw error;
     }
     if (this.#compiled.size >= compiledCacheSize) this.#compiled.clear();
-    const entry = { machine, definition };
+    const entry = { machine, definition, lambdas: lambdaRegistry(this.#sources, definition) };
     this.#compiled.set(text, entry);
     return entry;
   }
 
-  #options(identity: RunIdentity, definition: StateMachineDefinition, testCase: TestCase | undefined): RunOptions {
-    return {
-      ...taskOptions(this.#sources, definition, testCase),
-      executionArn: identity.executionArn,
-      executionName: identity.executionName,
-      stateMachineArn: identity.stateMachineArn,
-      stateMachineName: identity.stateMachineName,
-      roleArn: identity.roleArn,
-      region: this.#scope.region,
-      account: this.#scope.account,
-      taskTokens: this.broker,
-      clock: this.#clock,
-    };
+  #options(identity: RunIdentity, compiled: Compiled, testCase: TestCase | undefined): RunOptions {
+    const options: RunOptions = taskOptions(compiled.lambdas, compiled.definition, testCase);
+    options.executionArn = identity.executionArn;
+    options.executionName = identity.executionName;
+    options.stateMachineArn = identity.stateMachineArn;
+    options.stateMachineName = identity.stateMachineName;
+    options.roleArn = identity.roleArn;
+    options.region = this.#scope.region;
+    options.account = this.#scope.account;
+    options.taskTokens = this.broker;
+    options.clock = this.#clock;
+    return options;
   }
 
   /** True while `executionArn` runs in this process. */
@@ -114,7 +119,7 @@ export class ExecutionRunner {
    * they happen; the row is completed together with the terminal event.
    */
   startStandard(record: ExecutionRecord, identity: RunIdentity, testCase?: TestCase, resume?: ResumePoint): void {
-    const { machine, definition } = this.compile(record.definition);
+    const compiled = this.compile(record.definition);
     let lastEventId = resume?.history.length ?? 0;
     const onEvent = (event: HistoryEvent): void => {
       if (this.#closing) return;
@@ -130,11 +135,12 @@ export class ExecutionRunner {
       }
       this.#notify(record.arn, stored);
     };
-    const options: RunOptions = { ...this.#options(identity, definition, testCase), onEvent };
+    const options = this.#options(identity, compiled, testCase);
+    options.onEvent = onEvent;
     if (resume !== undefined) options.resume = resume;
     let execution: Execution;
     try {
-      execution = machine.start(JSON.parse(record.input) as JsonValue, options);
+      execution = compiled.machine.start(JSON.parse(record.input) as JsonValue, options);
     } catch (error) {
       this.#crash(record, error, lastEventId);
       return;
@@ -191,8 +197,8 @@ export class ExecutionRunner {
 
   /** Runs an EXPRESS execution in memory (Step Functions keeps no history for them). */
   runExpress(text: string, input: JsonValue, identity: RunIdentity, testCase?: TestCase): Execution {
-    const { machine, definition } = this.compile(text);
-    return machine.start(input, this.#options(identity, definition, testCase));
+    const compiled = this.compile(text);
+    return compiled.machine.start(input, this.#options(identity, compiled, testCase));
   }
 
   /**
@@ -212,7 +218,7 @@ export class ExecutionRunner {
       if (error instanceof InvalidDefinitionError) throw invalidDefinition(error.problems);
       throw error;
     }
-    const options = this.#options(identity, definition, undefined);
+    const options = this.#options(identity, { machine, definition, lambdas: lambdaRegistry(this.#sources, definition) }, undefined);
     return machine.start(input, { ...options, ...extra, tasks: { ...options.tasks, ...extra.tasks } }).done;
   }
 

@@ -15,6 +15,7 @@ import {
   StartSyncExecutionCommand,
   StopExecutionCommand,
   UpdateStateMachineCommand,
+  ValidateStateMachineDefinitionCommand,
 } from "@aws-sdk/client-sfn";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { workspaceLambdas } from "../lambdas.js";
@@ -247,6 +248,23 @@ describe("the seed workflow through @aws-sdk/client-sfn", () => {
       "StateMachineDoesNotExist",
     );
     await client.send(new DeleteStateMachineCommand({ stateMachineArn: arn }));
+  });
+});
+
+describe("ValidateStateMachineDefinition", () => {
+  it("answers OK for a valid definition and FAIL (200) with located diagnostics for an invalid one", async () => {
+    const ok = await client.send(new ValidateStateMachineDefinitionCommand({ definition: JSON.stringify(seedDefinition) }));
+    expect(ok).toMatchObject({ result: "OK", diagnostics: [], truncated: false });
+    const bad = { StartAt: "A", States: { A: { Type: "Pass", Next: "B" }, C: { Type: "Bogus" } } };
+    const fail = await client.send(new ValidateStateMachineDefinitionCommand({ definition: JSON.stringify(bad) }));
+    expect(fail.result).toBe("FAIL");
+    expect(fail.diagnostics?.map((d) => d.location)).toEqual(expect.arrayContaining(["/States/A/Next", "/States/C/Type"]));
+    expect(fail.diagnostics?.every((d) => d.severity === "ERROR" && d.code === "SCHEMA_VALIDATION_FAILED")).toBe(true);
+    const one = await client.send(new ValidateStateMachineDefinitionCommand({ definition: JSON.stringify(bad), maxResults: 1 }));
+    expect(one).toMatchObject({ result: "FAIL", truncated: true });
+    expect(one.diagnostics).toHaveLength(1);
+    const notJson = await client.send(new ValidateStateMachineDefinitionCommand({ definition: "{" }));
+    expect(notJson).toMatchObject({ result: "FAIL", diagnostics: [{ code: "INVALID_JSON_DESCRIPTION", severity: "ERROR" }] });
   });
 });
 

@@ -117,7 +117,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const host = options.host ?? "127.0.0.1";
   const loopbackOnly = ["127.0.0.1", "::1", "localhost"].includes(host);
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const path = new URL(request.url ?? "/", "http://localhost").pathname;
     if (loopbackOnly) {
       try {
         assertLoopbackHost(request);
@@ -127,7 +126,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       }
     }
     if (request.method === "GET" || request.method === "HEAD") {
-      const route = findRoute(routes, path);
+      const route = findRoute(routes, new URL(request.url ?? "/", "http://localhost").pathname);
       if (route !== undefined) return route(request, response, api);
       response.writeHead(404, { "content-type": "text/plain" }).end("Not found\n");
       return;

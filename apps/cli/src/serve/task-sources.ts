@@ -30,9 +30,13 @@ export class MockNotCovered extends Error {
   override readonly name = "States.Runtime";
 }
 
-function lambdaRegistry(sources: TaskSources, definition: StateMachineDefinition): Record<string, TaskHandler> {
+/** The Lambda handlers a definition's runs use (the engine only reads the registry, so it can be shared). */
+export function lambdaRegistry(
+  sources: TaskSources,
+  definition: StateMachineDefinition,
+): Readonly<Record<string, TaskHandler>> {
   const endpoint = sources.lambdaEndpoint;
-  if (endpoint === undefined) return { ...sources.lambdas };
+  if (endpoint === undefined) return sources.lambdas;
   return Object.fromEntries(lambdaFunctionNames(definition).map((name) => [name, endpoint.handler(name)]));
 }
 
@@ -49,7 +53,7 @@ function lambdaFailure(error: unknown): MockedTaskError {
  * state (so it is routed through `tasks`): the same result shapes as the
  * engine's own Lambda handling.
  */
-function unmockedLambda(resource: string, lambdas: Record<string, TaskHandler>): TaskHandler {
+function unmockedLambda(resource: string, lambdas: Readonly<Record<string, TaskHandler>>): TaskHandler {
   return async (input: JsonValue, context: TaskContext) => {
     const invoke = isLambdaInvoke(resource);
     const params = typeof input === "object" && input !== null && !Array.isArray(input) ? input : {};
@@ -68,16 +72,16 @@ function unmockedLambda(resource: string, lambdas: Record<string, TaskHandler>):
 }
 
 /**
- * The `tasks`/`lambdas` options of one run. With a test case, every resource
+ * The `tasks`/`lambdas` options of one run, given the definition's Lambda
+ * registry (see {@link lambdaRegistry}). With a test case, every resource
  * used by a mocked state is routed through a handler that answers mocked
  * states by invocation count (retries included) and runs the others for real.
  */
 export function taskOptions(
-  sources: TaskSources,
+  lambdas: Readonly<Record<string, TaskHandler>>,
   definition: StateMachineDefinition,
   testCase?: TestCase,
 ): Pick<RunOptions, "tasks" | "lambdas"> {
-  const lambdas = lambdaRegistry(sources, definition);
   if (testCase === undefined) return { lambdas };
   const invocations = new Map<string, number>();
   const tasks: Record<string, TaskHandler> = {};
