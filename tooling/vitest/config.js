@@ -12,6 +12,9 @@ export const sharedConfig = {
     },
   },
   test: {
+    // Generous limits: turbo runs several packages' suites at once on small (2-core) machines.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     typecheck: { enabled: true, include: ["src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },
 };
