@@ -154,7 +154,7 @@ describe("crash: SIGKILL during 200 running executions, then restart", () => {
       new CreateStateMachineCommand({ name: "waits", definition: JSON.stringify(waitUntil), roleArn }),
     );
     // Every execution waits until the same instant, also after the restart, so the test does not wait twice.
-    const input = JSON.stringify({ name: "PSY", until: new Date(Date.now() + 10_000).toISOString() });
+    const input = JSON.stringify({ name: "PSY", until: new Date(Date.now() + 8_000).toISOString() });
     const arns: string[] = [];
     for (let i = 0; i < 200; i += 20) {
       const batch = Array.from({ length: 20 }, (_, j) =>

@@ -251,6 +251,23 @@ describe("the seed workflow through @aws-sdk/client-sfn", () => {
   });
 });
 
+describe("DeleteStateMachine while executions run", () => {
+  it("marks the machine DELETING, refuses new executions, and deletes it when the last one ends", async () => {
+    const arn = await createMachine("deleting", seedWithWait(60));
+    const { executionArn } = await client.send(new StartExecutionCommand({ stateMachineArn: arn, input: '{"name":"PSY"}' }));
+    await client.send(new DeleteStateMachineCommand({ stateMachineArn: arn }));
+    const described = await client.send(new DescribeStateMachineCommand({ stateMachineArn: arn }));
+    expect(described.status).toBe("DELETING");
+    expect((await failure(client.send(new StartExecutionCommand({ stateMachineArn: arn })))).name).toBe("StateMachineDeleting");
+    await client.send(new StopExecutionCommand({ executionArn }));
+    expect((await failure(client.send(new DescribeStateMachineCommand({ stateMachineArn: arn })))).name).toBe(
+      "StateMachineDoesNotExist",
+    );
+    // The execution itself stays describable.
+    expect((await client.send(new DescribeExecutionCommand({ executionArn }))).status).toBe("ABORTED");
+  });
+});
+
 describe("ValidateStateMachineDefinition", () => {
   it("answers OK for a valid definition and FAIL (200) with located diagnostics for an invalid one", async () => {
     const ok = await client.send(new ValidateStateMachineDefinitionCommand({ definition: JSON.stringify(seedDefinition) }));
