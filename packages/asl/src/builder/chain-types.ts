@@ -11,7 +11,7 @@ import type { StateNode } from "./graph.js";
 import type { PathProxy } from "./path-proxy.js";
 import type { Scope } from "./scope.js";
 import type { Resolve } from "./template.js";
-import type { PlaceAt, Simplify } from "./types.js";
+import type { Merge, PlaceAt } from "./types.js";
 
 /** Key through which chains expose their types (declared only: no value is stored under it). */
 export const flowTypes: unique symbol = Symbol("statecraft.flowTypes");
@@ -45,7 +45,7 @@ export type Placed<Cur, Result, K extends string, D extends boolean> = [D] exten
 export type OutputOf<Placed, X> = [X] extends [NoOutputPath] ? Placed : X;
 
 /** The variables after an `Assign` whose template is `A` (`never` when absent). */
-export type WithVars<Vars, A> = [A] extends [never] ? Vars : Simplify<Omit<Vars, keyof Resolve<A>> & Resolve<A>>;
+export type WithVars<Vars, A> = [A] extends [never] ? Vars : Merge<Vars, Resolve<A>>;
 
 /** Options shaping the result of a Task, Parallel or Map state. */
 export interface ResultOptions<In, Cur, Vars, Result, S, K extends string, D extends boolean, X, A> {
@@ -131,6 +131,9 @@ export interface AnyFlow {
   readonly [flowTypes]: unknown;
 }
 
+/** The value flowing out of a chain. */
+export type CurrentOf<C> = C extends { readonly [flowTypes]: { readonly current: infer V } } ? V : never;
+
 /** The value a finished branch passes on (never for a branch that ended). */
 export type FlowCurrent<R> = R extends { readonly [flowTypes]: { readonly current: infer C } } ? C : never;
 /** The outputs of Succeed states inside a branch. */
@@ -139,6 +142,13 @@ export type FlowDone<R> = R extends { readonly [flowTypes]: { readonly done: inf
 export type FlowVars<R> = R extends { readonly [flowTypes]: { readonly vars: infer V } } ? V : never;
 /** Everything a branch can produce: what it passes on and what it ends with. */
 export type FlowOutput<R> = FlowCurrent<R> | FlowDone<R>;
+
+/**
+ * The value after two paths join: their union, reduced when one already holds
+ * every value of the other (so branches that end with the same shape, built
+ * separately, do not double the union at each Choice).
+ */
+export type Join<A, B> = [A] extends [never] ? B : [B] extends [never] ? A : [B] extends [A] ? A : [A] extends [B] ? B : A | B;
 
 /** Variables set on every path of a join (the keys common to all branches). */
 export type JoinVars<V> = [V] extends [never] ? never : { [K in keyof V]: V[K] };

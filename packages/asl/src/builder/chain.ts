@@ -26,6 +26,7 @@ import type {
   WithVars,
   FlowCurrent,
   FlowDone,
+  Join,
 } from "./chain-types.js";
 import { flowTypes } from "./chain-types.js";
 import type { AnyChoiceRules, ChoiceDone, ChoiceJoined, ChoiceRules, ChoiceVars } from "./choice-builder.js";
@@ -38,14 +39,14 @@ import type { PathProxy } from "./path-proxy.js";
 import type { Scope } from "./scope.js";
 import type { NodeOptions } from "./states/common.js";
 import type { Resolve } from "./template.js";
-import type { Fits } from "./types.js";
+import type { Fits, Simplify } from "./types.js";
 
 /** The options of a Task placed with {@link Chain.next}. */
 export type NextOptions<In, Cur, Vars, Result, S, K extends string, D extends boolean, X, A> = TaskStateOptions<Cur> &
   ResultOptions<In, Cur, Vars, Result, S, K, D, X, A>;
 
 /** The chain after a Task whose contract is `T`. */
-type AfterTask<In, Cur, Done, Vars, T, S, K extends string, D extends boolean, X, A> = Chain<
+export type AfterTask<In, Cur, Done, Vars, T, S, K extends string, D extends boolean, X, A> = Chain<
   In,
   OutputOf<Placed<Cur, Selected<TaskOutput<T>, S>, K, D>, X>,
   Done,
@@ -57,7 +58,7 @@ type AfterTask<In, Cur, Done, Vars, T, S, K extends string, D extends boolean, X
 export type NoVariables = Record<never, never>;
 
 /** The element type of `Cur` when it is an array (what a Map iterates by default). */
-type ElementOf<Cur> = Cur extends readonly (infer E)[] ? E : never;
+export type ElementOf<Cur> = Cur extends readonly (infer E)[] ? E : never;
 
 /** A workflow under construction: `Cur` flows out of its last state; `Done` is what its Succeed states output. */
 export class Chain<In, Cur, Done = never, Vars = NoVariables, Last extends LastState = NoState> {
@@ -103,7 +104,7 @@ export class Chain<In, Cur, Done = never, Vars = NoVariables, Last extends LastS
     errors: E,
     handler: (error: Chain<In, HandlerInput<Last, E[number], K>, never, Vars, NoState>) => R,
     options: CatchOptions<K> = {},
-  ): Chain<In, Cur | FlowCurrent<R>, Done | FlowDone<R>, Vars, Last> {
+  ): Chain<In, Join<Cur, FlowCurrent<R>>, Join<Done, FlowDone<R>>, Vars, Last> {
     return new Chain(ops.catchErrors(ops.stateOf(this), errors, handler, options, (state) => new Chain(state)));
   }
 
@@ -175,7 +176,7 @@ export class Chain<In, Cur, Done = never, Vars = NoVariables, Last extends LastS
   }
 
   /** Ends this path successfully; the execution output is the value (or the part `outputPath` selects). */
-  succeed<X = NoOutputPath>(options: SucceedOptions<Cur, X> = {}): Ended<In, Done | OutputOf<Cur, X>> {
+  succeed<X = NoOutputPath>(options: SucceedOptions<Cur, X> = {}): Ended<In, Join<Done, OutputOf<Cur, X>>> {
     return new Ended(ops.succeed(ops.stateOf(this), options));
   }
 
@@ -190,7 +191,7 @@ export class Chain<In, Cur, Done = never, Vars = NoVariables, Last extends LastS
   }
 
   /** Names the states, renders and validates the ASL; returns it with the input and output schemas. */
-  build(): BuiltWorkflow<In, Cur | Done> {
+  build(): BuiltWorkflow<In, Simplify<Cur | Done>> {
     return ops.build(ops.stateOf(this));
   }
 }
@@ -205,13 +206,13 @@ export class Ended<In, Done> {
   }
 
   /** Names the states, renders and validates the ASL; returns it with the input and output schemas. */
-  build(): BuiltWorkflow<In, Done> {
+  build(): BuiltWorkflow<In, Simplify<Done>> {
     return ops.build(ops.stateOf(this));
   }
 }
 
 /** What a branch function's result passes on or ends with. */
-type FlowOutputOf<F> = F extends (...args: never[]) => infer R ? FlowCurrent<R> | FlowDone<R> : never;
+export type FlowOutputOf<F> = F extends (...args: never[]) => infer R ? FlowCurrent<R> | FlowDone<R> : never;
 
 /** Schemas a chain exposes (for tests of the runtime side). */
 export function currentSchema(flow: AnyFlow): z.ZodType {

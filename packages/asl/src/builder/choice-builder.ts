@@ -5,7 +5,7 @@
  *
  * @see https://states-language.net/spec.html#choice-state
  */
-import type { AnyFlow, Entered, FlowCurrent, FlowDone, FlowVars } from "./chain-types.js";
+import type { AnyFlow, Entered, FlowCurrent, FlowDone, FlowVars, Join } from "./chain-types.js";
 import type { Chain } from "./chain.js";
 import type { Condition } from "./conditions.js";
 import type { ConditionFn } from "./options.js";
@@ -44,7 +44,7 @@ export class ChoiceRules<In, Cur, Vars, Joined = never, Done = never, JoinedVars
     condition: ConditionFn<In, Cur, Vars>,
     branch: (branch: Chain<In, Cur, never, Vars, Entered<Cur>>) => R,
     options: { readonly comment?: string } = {},
-  ): ChoiceRules<In, Cur, Vars, Joined | FlowCurrent<R>, Done | FlowDone<R>, JoinedVars | FlowVars<R>> {
+  ): ChoiceRules<In, Cur, Vars, Join<Joined, FlowCurrent<R>>, Join<Done, FlowDone<R>>, JoinedVars | FlowVars<R>> {
     const rule: CollectedRule = {
       condition,
       branch,
@@ -56,7 +56,7 @@ export class ChoiceRules<In, Cur, Vars, Joined = never, Done = never, JoinedVars
   /** `Default`: the branch taken when no rule matches (without it, no match fails with `States.NoChoiceMatched`). */
   otherwise<R extends AnyFlow>(
     branch: (branch: Chain<In, Cur, never, Vars, Entered<Cur>>) => R,
-  ): ChoiceComplete<Joined | FlowCurrent<R>, Done | FlowDone<R>, JoinedVars | FlowVars<R>> {
+  ): ChoiceComplete<Join<Joined, FlowCurrent<R>>, Join<Done, FlowDone<R>>, JoinedVars | FlowVars<R>> {
     return new ChoiceComplete(this.rules, branch);
   }
 }

@@ -20,14 +20,14 @@ declare const pathMark: unique symbol;
 declare const rawMark: unique symbol;
 
 /** What a path starts from. `value` is the field's own document (e.g. the output before `OutputPath`). */
-export type PathRoot = "input" | "result" | "context" | "value" | "errorOutput" | { readonly variable: string };
+export type RefRoot = "input" | "result" | "context" | "value" | "errorOutput" | { readonly variable: string };
 
 /** One step below the root: a field name or an array index. */
-export type PathStep = string | number;
+export type RefStep = string | number;
 
 /** The description of an expression, rendered per query language. */
 export type ExprNode =
-  | { readonly kind: "path"; readonly root: PathRoot; readonly steps: readonly PathStep[] }
+  | { readonly kind: "path"; readonly root: RefRoot; readonly steps: readonly RefStep[] }
   | { readonly kind: "intrinsic"; readonly name: string; readonly args: readonly unknown[] }
   /** Escape hatch: JSONPath text written by hand. */
   | { readonly kind: "rawJsonPath"; readonly path: string }

@@ -6,25 +6,29 @@
  */
 import * as z from "zod";
 import { BuilderError } from "./errors.js";
-import { exprNode, exprSchema, type PathRoot, type PathStep, type Ref } from "./expr.js";
+import { exprNode, exprSchema, type RefRoot, type RefStep, type Ref } from "./expr.js";
 
-/** `undefined` when reaching into `T` may find nothing (an optional field on the way). */
-type Missing<T> = undefined extends T ? undefined : never;
+/**
+ * The fields (or elements) reachable below a value of type `T`; a tuple (e.g.
+ * Parallel results) keeps each position's type. Below an optional value every
+ * path may find nothing, so its values also admit `undefined`.
+ */
+type Below<T> = undefined extends T ? BelowValue<NonNullable<T>, undefined> : BelowValue<T, never>;
 
-/** The fields (or elements) reachable below a value of type `T`; a tuple (e.g. Parallel results) keeps each position's type. */
-type Below<T> = NonNullable<T> extends readonly (infer E)[]
-  ? number extends NonNullable<T>["length"]
-    ? { readonly [index: number]: PathProxy<E | Missing<T>> }
-    : { readonly [I in keyof NonNullable<T> & `${number}`]-?: PathProxy<NonNullable<T>[I] | Missing<T>> }
-  : NonNullable<T> extends object
-    ? { readonly [K in keyof NonNullable<T> & string]-?: PathProxy<NonNullable<T>[K] | Missing<T>> }
+/** Homomorphic mapped types (no key filtering), so large objects stay cheap to check. */
+type BelowValue<T, Missing> = [T] extends [readonly unknown[]]
+  ? number extends T["length"]
+    ? { readonly [index: number]: PathProxy<T[number] | Missing> }
+    : { readonly [I in keyof T & `${number}`]-?: PathProxy<T[I] | Missing> }
+  : [T] extends [object]
+    ? { readonly [K in keyof T]-?: PathProxy<T[K] | Missing> }
     : unknown;
 
 /** A path to a value of type `T`, from which deeper paths are reached by property access. */
 export type PathProxy<T> = Ref<T> & Below<T>;
 
 /** Creates the path proxy for `root` whose value is described by `schema`. */
-export function pathProxy<T>(root: PathRoot, schema: z.ZodType, steps: readonly PathStep[] = []): PathProxy<T> {
+export function pathProxy<T>(root: RefRoot, schema: z.ZodType, steps: readonly RefStep[] = []): PathProxy<T> {
   const node = { kind: "path", root, steps } as const;
   const proxy = new Proxy(
     {},
@@ -47,7 +51,7 @@ export function pathProxy<T>(root: PathRoot, schema: z.ZodType, steps: readonly 
 }
 
 /** A numeric key into an array or tuple is an index; any other key is a field name. */
-function stepFor(schema: z.ZodType, key: string): PathStep {
+function stepFor(schema: z.ZodType, key: string): RefStep {
   const base = unwrap(schema);
   const isIndex = /^(0|[1-9]\d*)$/.test(key);
   if (isIndex && (base instanceof z.ZodArray || base instanceof z.ZodTuple || !(base instanceof z.ZodObject))) {
@@ -57,7 +61,7 @@ function stepFor(schema: z.ZodType, key: string): PathStep {
 }
 
 /** The schema of the value at `step` below `schema` (`unknown` when it cannot be told). */
-export function childSchema(schema: z.ZodType, step: PathStep): z.ZodType {
+export function childSchema(schema: z.ZodType, step: RefStep): z.ZodType {
   const optional = schema.safeParse(undefined).success;
   const base = unwrap(schema);
   let child: z.ZodType = z.unknown();

@@ -8,11 +8,11 @@
  */
 import type { QueryLanguage } from "../model/index.js";
 import { BuilderError } from "./errors.js";
-import { type Expr, type ExprNode, FormatTemplate, isExpr, nodeOf, type PathRoot, type PathStep } from "./expr.js";
+import { type Expr, type ExprNode, FormatTemplate, isExpr, nodeOf, type RefRoot, type RefStep } from "./expr.js";
 import { intrinsicToJsonata } from "./intrinsic-jsonata.js";
 
 /** A root every field can name (variables are always available). */
-export type RootName = Exclude<PathRoot, { readonly variable: string }>;
+export type RootName = Exclude<RefRoot, { readonly variable: string }>;
 
 /** Where an expression is rendered: the query language and what each root means in that field. */
 export interface ExprScope {
@@ -62,7 +62,7 @@ function renderNode(node: ExprNode, scope: ExprScope): string {
   }
 }
 
-function renderPath(root: PathRoot, steps: readonly PathStep[], scope: ExprScope): string {
+function renderPath(root: RefRoot, steps: readonly RefStep[], scope: ExprScope): string {
   let base: string;
   if (typeof root === "object") {
     if (!identifier.test(root.variable)) throw new BuilderError(`${scope.field}: invalid variable name "${root.variable}"`);
@@ -76,13 +76,13 @@ function renderPath(root: PathRoot, steps: readonly PathStep[], scope: ExprScope
   return base + steps.map((step) => render(step, scope.field)).join("");
 }
 
-function jsonPathStep(step: PathStep): string {
+function jsonPathStep(step: RefStep): string {
   if (typeof step === "number") return `[${step}]`;
   if (identifier.test(step)) return `.${step}`;
   return `['${step.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}']`;
 }
 
-function jsonataStep(step: PathStep, field: string): string {
+function jsonataStep(step: RefStep, field: string): string {
   if (typeof step === "number") return `[${step}]`;
   if (identifier.test(step) && !jsonataReserved.has(step)) return `.${step}`;
   if (step.includes("`")) throw new BuilderError(`${field}: JSONata cannot name the field "${step}" (it contains a backtick)`);

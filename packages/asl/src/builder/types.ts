@@ -20,5 +20,12 @@ export type Fits<Cur, Want> = [Cur] extends [Want] ? unknown : Mismatch<Cur, Wan
 /** Flattens an intersection for readable hover types. */
 export type Simplify<T> = T extends object ? { [K in keyof T]: T[K] } & {} : T;
 
+/**
+ * `Base` with the fields of `Added`, which win. A flat intersection when no key
+ * is replaced: intersections stay flat however long the chain, where a mapped
+ * type per step would nest one level deeper each time.
+ */
+export type Merge<Base, Added> = [keyof Added & keyof Base] extends [never] ? Base & Added : Omit<Base, keyof Added> & Added;
+
 /** `Cur` with `value` placed at `key` (ResultPath `$.key`). */
-export type PlaceAt<Cur, K extends string, Value> = Simplify<Omit<Cur, K> & { [P in K]: Value }>;
+export type PlaceAt<Cur, K extends string, Value> = Merge<Cur, { [P in K]: Value }>;
