@@ -105,7 +105,9 @@ export function startExecution(machine: CompiledMachine, input: JsonValue, optio
       if (halted !== undefined) {
         const aborted = halted.status === "ABORTED";
         scope.record(aborted ? "ExecutionAborted" : "ExecutionTimedOut", aborted ? schemas.executionAborted : schemas.executionTimedOut, halted.error || undefined, halted.cause || undefined);
-        ending = { status: halted.status, error: halted.error, cause: halted.cause };
+        ending = { status: halted.status };
+        if (halted.error !== "") ending.error = halted.error;
+        if (halted.cause !== "") ending.cause = halted.cause;
       } else {
         const failure = error instanceof StatesError ? error : new StatesError("States.Runtime", `Internal error: ${error instanceof Error ? error.message : String(error)}`);
         const given = failure instanceof FailStateError ? failure.given : { error: true, cause: true };
