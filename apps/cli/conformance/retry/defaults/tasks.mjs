@@ -9,7 +9,7 @@ export default {
     attempts += 1;
     const error = sequence[attempts - 1];
     if (error !== undefined) throw new NamedError(error, "This is a custom error!");
-    return null ?? { attempts };
+    return { attempts };
   },
   "arn:aws:states:us-east-1:123456789012:activity:Report": async (input) => ({ attempts, error: input.error, elapsedSeconds: seconds(input.start, input.now) }),
 };
