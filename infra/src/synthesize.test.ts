@@ -11,13 +11,18 @@ afterEach(async () => {
 });
 
 describe("synthesize", () => {
-  it("writes the ASL and the input/output JSON Schemas of every workflow", async () => {
+  it("writes the ASL, the input/output JSON Schemas and a Mermaid flowchart of every workflow", async () => {
     outDir = await mkdtemp(join(tmpdir(), "statecraft-infra-"));
     const written = await synthesize(parseConfig(undefined, { STATECRAFT_REGION: "eu-central-1" }), outDir);
     expect(written).toEqual(
       ["song-lyrics", "image-upload"].map((name) => ({
         name,
-        files: [`asl/${name}.asl.json`, `schemas/${name}.input.schema.json`, `schemas/${name}.output.schema.json`],
+        files: [
+          `asl/${name}.asl.json`,
+          `schemas/${name}.input.schema.json`,
+          `schemas/${name}.output.schema.json`,
+          `graph/${name}.mmd`,
+        ],
       })),
     );
     const read = async (file: string): Promise<unknown> => JSON.parse(await readFile(join(outDir ?? "", file), "utf8"));
@@ -35,5 +40,8 @@ describe("synthesize", () => {
       properties: { lyrics: { type: "string" } },
       required: ["lyrics"],
     });
+    const mermaid = await readFile(join(outDir, "graph/song-lyrics.mmd"), "utf8");
+    expect(mermaid).toContain("flowchart TD");
+    expect(mermaid).toContain("song --> lyrics");
   });
 });

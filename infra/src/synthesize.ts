@@ -1,9 +1,10 @@
 /**
- * Writes the build outputs of every workflow: its ASL definition and the JSON
- * Schemas of its execution input and output.
+ * Writes the build outputs of every workflow: its ASL definition, the JSON
+ * Schemas of its execution input and output, and a Mermaid flowchart.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { renderMermaid } from "@statecraft/graph";
 import * as z from "zod";
 import type { StatecraftConfig } from "./config.js";
 import { workflows } from "./workflows/index.js";
@@ -14,10 +15,14 @@ export interface SynthesizedWorkflow {
   readonly files: readonly string[];
 }
 
-/** Builds every workflow for `config` and writes `asl/<name>.asl.json` and `schemas/<name>.{input,output}.schema.json` under `outDir`. */
+/**
+ * Builds every workflow for `config` and writes `asl/<name>.asl.json`,
+ * `schemas/<name>.{input,output}.schema.json` and `graph/<name>.mmd` under `outDir`.
+ */
 export async function synthesize(config: StatecraftConfig, outDir: string): Promise<SynthesizedWorkflow[]> {
   await mkdir(join(outDir, "asl"), { recursive: true });
   await mkdir(join(outDir, "schemas"), { recursive: true });
+  await mkdir(join(outDir, "graph"), { recursive: true });
   const written: SynthesizedWorkflow[] = [];
   for (const [name, build] of Object.entries(workflows)) {
     const built = build(config);
@@ -29,7 +34,9 @@ export async function synthesize(config: StatecraftConfig, outDir: string): Prom
     for (const [file, content] of Object.entries(files)) {
       await writeFile(join(outDir, file), `${JSON.stringify(content, null, 2)}\n`);
     }
-    written.push({ name, files: Object.keys(files) });
+    const mermaid = `graph/${name}.mmd`;
+    await writeFile(join(outDir, mermaid), renderMermaid(built.definition));
+    written.push({ name, files: [...Object.keys(files), mermaid] });
   }
   return written;
 }
