@@ -1,7 +1,8 @@
 import { type CommandIO, UsageError } from "./command.js";
-import { commands } from "./commands/index.js";
+import { commandLoaders, loadCommands } from "./commands/index.js";
 
-function helpText(): string {
+async function helpText(): Promise<string> {
+  const commands = await loadCommands();
   const width = Math.max(...commands.map((c) => c.name.length));
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return `Usage: sfn <command> [options]\n\nCommands:\n${lines.join("\n")}\n\nRun \`sfn <command> --help\` for a command's options.\n`;
@@ -14,14 +15,15 @@ function helpText(): string {
 export async function runCli(argv: readonly string[], io: CommandIO): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    io.stdout.write(helpText());
+    io.stdout.write(await helpText());
     return name === undefined ? 2 : 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (command === undefined) {
-    io.stderr.write(`sfn: unknown command "${name}"\n\n${helpText()}`);
+  const load = Object.hasOwn(commandLoaders, name) ? commandLoaders[name] : undefined;
+  if (load === undefined) {
+    io.stderr.write(`sfn: unknown command "${name}"\n\n${await helpText()}`);
     return 2;
   }
+  const command = await load();
   if (rest.includes("--help") || rest.includes("-h")) {
     io.stdout.write(`Usage: sfn ${command.usage}\n\n${command.summary}\n`);
     return 0;
