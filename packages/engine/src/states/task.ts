@@ -30,6 +30,9 @@ import { TaskTokenBroker } from "../runtime/task-tokens.js";
 
 type Seconds = (input: JsonValue, env: PathEnv) => number | undefined;
 
+/** The limits of a task without TimeoutSeconds/HeartbeatSeconds (shared, it never changes). */
+const noLimits: AttemptLimits = { timeoutSeconds: undefined, heartbeatSeconds: undefined };
+
 /** `TimeoutSeconds`/`TimeoutSecondsPath` (or the Heartbeat pair): a positive integer, fixed or read from the input. */
 function compileSeconds(state: RawState, field: "TimeoutSeconds" | "HeartbeatSeconds", ctx: StateCompileContext): Seconds {
   const pathField = `${field}Path`;
@@ -79,10 +82,16 @@ export function compileTask(state: RawState, ctx: StateCompileContext): Compiled
     type: "Task",
     eventPrefix: "Task",
     run(scope, visit, input) {
-      return withCatch(catchList, input, () => {
-        const runtime = scope.runtime;
+      const runtime = scope.runtime;
+      const finish = (selected: JsonValue) => ({
+        output: ensureJsonPayload(selectOutputPath(placeResult(input, selected, placement), outputPath, scope), runtime.maxPayloadBytes, `The state '${name}' output`),
+        next,
+      });
+      const body = () => {
         const effective = selectInputPath(input, inputPath, scope);
-        const limits: AttemptLimits = { timeoutSeconds: timeout(effective, scope), heartbeatSeconds: heartbeat(effective, scope) };
+        const timeoutSeconds = timeout(effective, scope);
+        const heartbeatSeconds = heartbeat(effective, scope);
+        const limits: AttemptLimits = timeoutSeconds === undefined && heartbeatSeconds === undefined ? noLimits : { timeoutSeconds, heartbeatSeconds };
         const attempt = (): JsonValue | Promise<JsonValue> => {
           if (waitsForToken) visit.taskToken = TaskTokenBroker.createToken(runtime.executionArn, name, runtime.uuid());
           const payload = parameters === undefined ? effective : parameters(effective, scope);
@@ -90,17 +99,10 @@ export function compileTask(state: RawState, ctx: StateCompileContext): Compiled
           if (selector === undefined) return result;
           return isPromise(result) ? result.then((value) => selector(value, scope)) : selector(result, scope);
         };
-        const finish = (selected: JsonValue) => ({
-          output: ensureJsonPayload(
-            selectOutputPath(placeResult(input, selected, placement), outputPath, scope),
-            runtime.maxPayloadBytes,
-            `The state '${name}' output`,
-          ),
-          next,
-        });
-        const selected = withRetry(scope, visit, retry, attempt);
+        const selected = retry.length === 0 ? attempt() : withRetry(scope, visit, retry, attempt);
         return isPromise(selected) ? selected.then(finish) : finish(selected);
-      });
+      };
+      return catchList.length === 0 ? body() : withCatch(catchList, input, body);
     },
   };
 }
