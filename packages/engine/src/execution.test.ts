@@ -97,8 +97,11 @@ describe("executions", () => {
     expect([first.output, second.output]).toEqual([1, 2]);
   });
 
-  it("refuses JSONata states and Assign for now", () => {
-    expect(() => new StateMachine({ QueryLanguage: "JSONata", StartAt: "P", States: { P: { Type: "Pass", End: true } } })).toThrow(InvalidDefinitionError);
-    expect(() => new StateMachine(machine({ P: { Type: "Pass", Assign: { x: 1 }, End: true } }))).toThrow(InvalidDefinitionError);
+  it("loads JSONata states and Assign, and refuses a JSONata expression that does not parse", () => {
+    expect(() => new StateMachine({ QueryLanguage: "JSONata", StartAt: "P", States: { P: { Type: "Pass", Output: "{% $states.input %}", End: true } } })).not.toThrow();
+    expect(() => new StateMachine(machine({ P: { Type: "Pass", Assign: { x: 1 }, End: true } }))).not.toThrow();
+    expect(() => new StateMachine({ QueryLanguage: "JSONata", StartAt: "P", States: { P: { Type: "Pass", Output: "{% $states.input. %}", End: true } } })).toThrow(
+      InvalidDefinitionError,
+    );
   });
 });

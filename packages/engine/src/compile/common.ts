@@ -5,7 +5,8 @@
  */
 import type { CompiledGraph } from "../runtime/compiled.js";
 import type { CompiledCatcher, CompiledRetrier } from "../runtime/error-handling.js";
-import type { FilterPath, ResultPathSpec } from "../io/pipeline.js";
+import { type FilterPath, placeResult, type ResultPathSpec } from "../io/pipeline.js";
+import { compileJsonPathAssign } from "./assign.js";
 import { pointerTo, type Problems } from "./problems.js";
 
 /** A state as read from the definition (validated field by field while compiling). */
@@ -18,6 +19,8 @@ export interface StateCompileContext {
   readonly problems: Problems;
   /** Names of the states of the graph this state belongs to (targets of Next/Default/Catch). */
   readonly siblings: ReadonlySet<string>;
+  /** The state's query language (its own `QueryLanguage`, else its graph's). */
+  readonly language?: "JSONPath" | "JSONata";
   /** Compiles a nested graph (Parallel branch, Map item processor). */
   compileGraph(graph: unknown, pointer: string): CompiledGraph | undefined;
 }
@@ -124,10 +127,17 @@ export function catchers(state: RawState, ctx: StateCompileContext): CompiledCat
   checkAllIsLast(list, "Catch", ctx);
   return list.map((entry, index) => {
     const pointer = pointerTo(ctx.pointer, "Catch", index);
+    const placement = resultPath(entry, ctx, pointerTo(pointer, "ResultPath"));
+    // JSONata catchers get their Output/Assign from the JSONata compiler; a JSONPath `Assign` reads `$` as the error output.
+    const assign = ctx.language === "JSONata" ? undefined : compileJsonPathAssign(entry, pointer, ctx.problems);
     return {
       errorEquals: errorEquals(entry.ErrorEquals, pointerTo(pointer, "ErrorEquals"), ctx),
       next: checkTarget(entry.Next, pointerTo(pointer, "Next"), ctx) ?? "",
-      resultPath: resultPath(entry, ctx, pointerTo(pointer, "ResultPath")),
+      resultPath: placement,
+      handle:
+        assign === undefined
+          ? undefined
+          : (error, rawInput, scope) => ({ output: placeResult(rawInput, error, placement), assigned: assign(error, scope) }),
     };
   });
 }

@@ -15,6 +15,9 @@ import { compilePass } from "../states/pass.js";
 import { compileSucceed } from "../states/succeed.js";
 import { compileTask } from "../states/task.js";
 import { compileWait } from "../states/wait.js";
+import { compileJsonataChoice, compileJsonataFail, compileJsonataPass, compileJsonataSucceed, compileJsonataWait } from "../states/jsonata/flow.js";
+import { compileJsonataMap, compileJsonataParallel } from "../states/jsonata/parallel-map.js";
+import { compileJsonataTask } from "../states/jsonata/task.js";
 import type { RawState, StateCompileContext } from "./common.js";
 import { pointerTo, Problems } from "./problems.js";
 
@@ -27,6 +30,18 @@ const compilers: Record<string, (state: RawState, ctx: StateCompileContext) => C
   Fail: compileFail,
   Parallel: compileParallel,
   Map: compileMap,
+};
+
+/** JSONata states: `Arguments`/`Output`/`Assign` and `{% … %}` fields instead of paths and templates. */
+const jsonataCompilers: Record<string, (state: RawState, ctx: StateCompileContext) => CompiledState> = {
+  Pass: compileJsonataPass,
+  Task: compileJsonataTask,
+  Choice: compileJsonataChoice,
+  Wait: compileJsonataWait,
+  Succeed: compileJsonataSucceed,
+  Fail: compileJsonataFail,
+  Parallel: compileJsonataParallel,
+  Map: compileJsonataMap,
 };
 
 const maxStateNameLength = 80;
@@ -79,19 +94,16 @@ class GraphCompiler {
       return undefined;
     }
     const language = state.QueryLanguage ?? graphLanguage;
-    if (language === "JSONata") {
-      this.problems.add(pointer, "JSONata states are not supported by the engine yet (only JSONPath)");
-      return undefined;
-    }
     if (state.QueryLanguage !== undefined && state.QueryLanguage !== "JSONPath" && state.QueryLanguage !== "JSONata") {
       this.problems.add(pointerTo(pointer, "QueryLanguage"), "must be JSONPath or JSONata");
     }
-    if ("Assign" in state) this.problems.add(pointerTo(pointer, "Assign"), "workflow variables (Assign) are not supported by the engine yet");
-    return compile(state, {
+    const jsonata = language === "JSONata";
+    return (jsonata ? (jsonataCompilers[state.Type as string] ?? compile) : compile)(state, {
       name,
       pointer,
       problems: this.problems,
       siblings,
+      language: jsonata ? "JSONata" : "JSONPath",
       compileGraph: (graph, graphPointer) => this.compileGraph(graph, graphPointer, String(language)),
     });
   }

@@ -2,13 +2,15 @@
  * The compiled form of a definition: every state turned, at load time, into an object that runs it.
  * A state runs in three parts the graph runner calls in order; query language and `Assign` plug in per state.
  */
-import type { JsonValue, StateType } from "@statecraft/asl";
+import type { JsonObject, JsonValue, StateType } from "@statecraft/asl";
 import type { Scope, Visit } from "./scope.js";
 
 /** Where a state sends its output: the next state's name, or `undefined` to end its graph. */
 export interface Outcome {
   output: JsonValue;
   next: string | undefined;
+  /** Workflow variables the state assigns (`Assign`), evaluated on the entry snapshot and stored on exit. */
+  assigned?: JsonObject | undefined;
 }
 
 /** A state ready to run. */

@@ -4,7 +4,7 @@
  * @see https://states-language.net/spec.html#retrying-after-error
  * @see https://states-language.net/spec.html#fallback-states
  */
-import type { JsonValue } from "@statecraft/asl";
+import type { JsonObject, JsonValue } from "@statecraft/asl";
 import { errorMatches, StatesError } from "../errors.js";
 import { placeResult, type ResultPathSpec } from "../io/pipeline.js";
 import { isPromise, type Outcome } from "./compiled.js";
@@ -24,12 +24,26 @@ export interface CompiledRetrier {
   readonly fullJitter: boolean;
 }
 
+/** What a catcher passes on: its output and the variables it assigns. */
+export interface CatcherResult {
+  output: JsonValue;
+  assigned?: JsonObject | undefined;
+}
+
+/**
+ * A catcher's `Output`/`Assign` (JSONata) or `ResultPath`/`Assign` (JSONPath), given the error output
+ * (`{Error, Cause}`), the raw state input and the scope of the state that caught.
+ */
+export type CatcherHandler = (errorOutput: JsonValue, rawInput: JsonValue, scope: Scope) => CatcherResult | Promise<CatcherResult>;
+
 /** A catcher. */
 export interface CompiledCatcher {
   readonly errorEquals: readonly string[];
   readonly next: string;
   /** @default "$" (the error output replaces the input) */
   readonly resultPath: ResultPathSpec;
+  /** Set when the catcher has `Assign` or is in a JSONata state; replaces the `ResultPath` placement. */
+  readonly handle?: CatcherHandler | undefined;
 }
 
 /** The delay before retry number `attempt` (0-based) of a retrier, in milliseconds. */
@@ -91,12 +105,23 @@ export function errorOutput(error: StatesError): JsonValue {
   return { Error: error.name, Cause: error.cause };
 }
 
-function caught(error: unknown, catchers: readonly CompiledCatcher[], rawInput: JsonValue, onCaught: (error: StatesError) => void): Outcome {
+function caught(
+  error: unknown,
+  catchers: readonly CompiledCatcher[],
+  rawInput: JsonValue,
+  onCaught: (error: StatesError) => void,
+  scope: Scope | undefined,
+): Outcome | Promise<Outcome> {
   if (!(error instanceof StatesError)) throw error;
   const catcher = catchers.find((candidate) => errorMatches(candidate.errorEquals, error));
   if (catcher === undefined) throw error;
   onCaught(error);
-  return { output: placeResult(rawInput, errorOutput(error), catcher.resultPath), next: catcher.next };
+  const next = catcher.next;
+  if (catcher.handle !== undefined && scope !== undefined) {
+    const result = catcher.handle(errorOutput(error), rawInput, scope);
+    return isPromise(result) ? result.then(({ output, assigned }) => ({ output, next, assigned })) : { output: result.output, next, assigned: result.assigned };
+  }
+  return { output: placeResult(rawInput, errorOutput(error), catcher.resultPath), next };
 }
 
 /**
@@ -108,13 +133,15 @@ export function withCatch(
   rawInput: JsonValue,
   body: () => Outcome | Promise<Outcome>,
   onCaught: (error: StatesError) => void = () => {},
+  /** The scope of the catching state: needed by catchers with `Assign` or a JSONata `Output`. */
+  scope?: Scope,
 ): Outcome | Promise<Outcome> {
   if (catchers.length === 0) return body();
   try {
     const outcome = body();
-    if (isPromise(outcome)) return outcome.catch((error: unknown) => caught(error, catchers, rawInput, onCaught));
+    if (isPromise(outcome)) return outcome.catch((error: unknown) => caught(error, catchers, rawInput, onCaught, scope));
     return outcome;
   } catch (error) {
-    return caught(error, catchers, rawInput, onCaught);
+    return caught(error, catchers, rawInput, onCaught, scope);
   }
 }

@@ -12,7 +12,7 @@ export const schemas = {
   executionAborted: eventSchema("executionAbortedEventDetails", "error", "cause"),
   executionTimedOut: eventSchema("executionTimedOutEventDetails", "error", "cause"),
   stateEntered: eventSchema("stateEnteredEventDetails", "name", "input"),
-  stateExited: eventSchema("stateExitedEventDetails", "name", "output"),
+  stateExited: eventSchema("stateExitedEventDetails", "name", "output", "assignedVariables"),
   mapStateStarted: eventSchema("mapStateStartedEventDetails", "length"),
   mapIterationStarted: eventSchema("mapIterationStartedEventDetails", "name", "index"),
   mapIterationSucceeded: eventSchema("mapIterationSucceededEventDetails", "name", "index"),

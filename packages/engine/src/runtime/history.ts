@@ -42,7 +42,13 @@ function materializeDetails(raw: RawEvent, schema: EventSchema): Record<string, 
   schema.fields.forEach((field, index) => {
     const value = values[index];
     if (value === undefined) return;
-    if (jsonFields.has(field)) {
+    if (field === "assignedVariables") {
+      // AWS lists each assigned variable with its value as a JSON string.
+      const assigned: Record<string, string> = {};
+      for (const [name, item] of Object.entries(value as Record<string, unknown>)) assigned[name] = JSON.stringify(item);
+      out[field] = assigned;
+      out.assignedVariablesDetails = { truncated: false };
+    } else if (jsonFields.has(field)) {
       out[field] = JSON.stringify(value);
       if (field !== "parameters") out[`${field}Details`] = { truncated: false };
     } else out[field] = value;

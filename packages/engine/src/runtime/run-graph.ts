@@ -55,8 +55,10 @@ export async function runGraph(scope: Scope, graph: CompiledGraph, startAt: stri
       }
       runtime.throwIfHalted();
     }
+    const assigned = outcome.assigned;
+    if (assigned !== undefined) scope.variables.assign(assigned, name);
     const exitEvent = exitEvents.get(state.eventPrefix);
-    if (exitEvent !== undefined) scope.record(exitEvent, schemas.stateExited, name, outcome.output);
+    if (exitEvent !== undefined) scope.record(exitEvent, schemas.stateExited, name, outcome.output, assigned);
     if (outcome.next === undefined) return outcome.output;
     name = outcome.next;
     current = outcome.output;

@@ -9,6 +9,7 @@ import type { PathEnv } from "../io/path-env.js";
 import type { Cancellation } from "./abort.js";
 import type { EventSchema } from "./history.js";
 import type { ExecutionRuntime } from "./execution-runtime.js";
+import { VariableFrame } from "./variables.js";
 
 /** One visit of a state: what `$$.State` and `$$.Task` show. */
 export interface Visit {
@@ -36,15 +37,20 @@ export class Scope implements PathEnv {
 
   /** Aborted when this scope must stop (execution stopped, sibling branch failed, Map failed). */
   readonly cancellation: Cancellation;
+  /** This scope's workflow variables (reading through to the enclosing scopes'). */
+  readonly variables: VariableFrame;
 
   constructor(
     readonly runtime: ExecutionRuntime,
     /** The scope's own token (Parallel branch, Map iteration); the execution's when absent. */
     cancellation: Cancellation | undefined,
     lastEventId: number,
+    /** The enclosing scope's variables (a Parallel branch or inline Map iteration); none for the execution. */
+    outerVariables?: VariableFrame,
   ) {
     this.cancellation = cancellation ?? runtime.cancellation;
     this.lastEventId = lastEventId;
+    this.variables = outerVariables === undefined ? new VariableFrame() : outerVariables.child();
   }
 
   /** The scope's cancellation as a standard AbortSignal (created on first use). */
@@ -90,9 +96,8 @@ export class Scope implements PathEnv {
     return context;
   }
 
-  variable(): JsonValue | undefined {
-    // Workflow variables (Assign) arrive with the JSONata/variables integration; until then none are set.
-    return undefined;
+  variable(name: string): JsonValue | undefined {
+    return this.variables.get(name);
   }
 
   random(): number {

@@ -105,7 +105,8 @@ export async function runMapIterations(scope: Scope, plan: MapRunPlan): Promise<
       }
       return;
     }
-    const iteration = new Scope(runtime, cancellation, startedId);
+    // An inline iteration reads the Map's variables; a distributed one (a child execution, above) sees none.
+    const iteration = new Scope(runtime, cancellation, startedId, scope.variables);
     iteration.record("MapIterationStarted", schemas.mapIterationStarted, plan.stateName, index);
     try {
       results[index] = await runGraph(iteration, plan.processor, plan.processor.startAt, input);

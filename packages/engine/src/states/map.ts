@@ -17,6 +17,7 @@ import {
   type StateCompileContext,
   transition,
 } from "../compile/common.js";
+import { compileJsonPathAssign } from "../compile/assign.js";
 import { pointerTo } from "../compile/problems.js";
 import { StatesRuntimeError } from "../errors.js";
 import { ensureJsonPayload } from "../io/payload-size.js";
@@ -116,6 +117,7 @@ export function compileMap(state: RawState, ctx: StateCompileContext): CompiledS
       batchInput: batchInputField === undefined ? undefined : compileTemplate(batchInputField, pointerTo(base, "BatchInput"), ctx.problems),
     };
   }
+  const assign = compileJsonPathAssign(state, ctx.pointer, ctx.problems);
   const retry = retriers(state, ctx);
   const catchList = catchers(state, ctx);
   const next = transition(state, ctx);
@@ -178,8 +180,8 @@ export function compileMap(state: RawState, ctx: StateCompileContext): CompiledS
         };
         const selected = await withRetry(scope, visit, retry, attempt);
         const output = selectOutputPath(placeResult(input, selected, placement), outputPath, scope);
-        return { output: ensureJsonPayload(output, runtime.maxPayloadBytes, `The state '${name}' output`), next };
-      });
+        return { output: ensureJsonPayload(output, runtime.maxPayloadBytes, `The state '${name}' output`), next, assigned: assign?.(selected, scope) };
+      }, undefined, scope);
     },
   };
 }

@@ -15,6 +15,7 @@ import {
   type StateCompileContext,
   transition,
 } from "../compile/common.js";
+import { compileJsonPathAssign } from "../compile/assign.js";
 import { pointerTo } from "../compile/problems.js";
 import { ensureJsonPayload } from "../io/payload-size.js";
 import { placeResult, selectInputPath, selectOutputPath } from "../io/pipeline.js";
@@ -33,6 +34,7 @@ export function compileParallel(state: RawState, ctx: StateCompileContext): Comp
   const parameters = parametersField === undefined ? undefined : compileTemplate(parametersField, pointerTo(ctx.pointer, "Parameters"), ctx.problems);
   const selectorField = objectField(state, "ResultSelector", ctx);
   const selector = selectorField === undefined ? undefined : compileTemplate(selectorField, pointerTo(ctx.pointer, "ResultSelector"), ctx.problems);
+  const assign = compileJsonPathAssign(state, ctx.pointer, ctx.problems);
   const retry = retriers(state, ctx);
   const catchList = catchers(state, ctx);
   const next = transition(state, ctx);
@@ -60,7 +62,7 @@ export function compileParallel(state: RawState, ctx: StateCompileContext): Comp
           const startedId = scope.record("ParallelStateStarted");
           const { cancellation, release } = scope.cancellation.child();
           try {
-            const runs = branches.map((branch) => runGraph(new Scope(runtime, cancellation, startedId), branch, branch.startAt, payload));
+            const runs = branches.map((branch) => runGraph(new Scope(runtime, cancellation, startedId, scope.variables), branch, branch.startAt, payload));
             // The first failure stops the sibling branches.
             for (const run of runs) run.catch(() => cancellation.abort(new SiblingFailed("another branch failed")));
             const outputs = await Promise.all(runs);
@@ -77,8 +79,8 @@ export function compileParallel(state: RawState, ctx: StateCompileContext): Comp
         };
         const selected = await withRetry(scope, visit, retry, attempt);
         const output = selectOutputPath(placeResult(input, selected, placement), outputPath, scope);
-        return { output: ensureJsonPayload(output, runtime.maxPayloadBytes, `The state '${name}' output`), next };
-      });
+        return { output: ensureJsonPayload(output, runtime.maxPayloadBytes, `The state '${name}' output`), next, assigned: assign?.(selected, scope) };
+      }, undefined, scope);
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { JsonValue } from "@statecraft/asl";
 import { type StateCompileContext, filterPath, objectField, type RawState, resultPath, transition } from "../compile/common.js";
+import { compileJsonPathAssign } from "../compile/assign.js";
 import { pointerTo } from "../compile/problems.js";
 import { ensureJsonPayload } from "../io/payload-size.js";
 import { placeResult, selectInputPath, selectOutputPath } from "../io/pipeline.js";
@@ -19,6 +20,7 @@ export function compilePass(state: RawState, ctx: StateCompileContext): Compiled
   const template = parameters === undefined ? undefined : compileTemplate(parameters, pointerTo(ctx.pointer, "Parameters"), ctx.problems);
   const hasResult = "Result" in state;
   const fixedResult = state.Result as JsonValue;
+  const assign = compileJsonPathAssign(state, ctx.pointer, ctx.problems);
   const next = transition(state, ctx);
   const name = ctx.name;
   return {
@@ -30,7 +32,8 @@ export function compilePass(state: RawState, ctx: StateCompileContext): Compiled
       if (template !== undefined) effective = template(effective, scope);
       const result = hasResult ? fixedResult : effective;
       const output = selectOutputPath(placeResult(input, result, placement), outputPath, scope);
-      return { output: ensureJsonPayload(output, scope.runtime.maxPayloadBytes, `The state '${name}' output`), next };
+      // `$` in Assign is the state's result (Result, or the Parameters output, or the effective input).
+      return { output: ensureJsonPayload(output, scope.runtime.maxPayloadBytes, `The state '${name}' output`), next, assigned: assign?.(result, scope) };
     },
   };
 }

@@ -15,6 +15,7 @@ import {
   type StateCompileContext,
   transition,
 } from "../compile/common.js";
+import { compileJsonPathAssign } from "../compile/assign.js";
 import { pointerTo } from "../compile/problems.js";
 import { StatesRuntimeError } from "../errors.js";
 import { ensureJsonPayload } from "../io/payload-size.js";
@@ -67,6 +68,7 @@ export function compileTask(state: RawState, ctx: StateCompileContext): Compiled
   if (typeof state.TimeoutSeconds === "number" && typeof state.HeartbeatSeconds === "number" && state.HeartbeatSeconds >= state.TimeoutSeconds) {
     ctx.problems.add(pointerTo(ctx.pointer, "HeartbeatSeconds"), "must be smaller than TimeoutSeconds");
   }
+  const assign = compileJsonPathAssign(state, ctx.pointer, ctx.problems);
   const retry = retriers(state, ctx);
   const catchList = catchers(state, ctx);
   const next = transition(state, ctx);
@@ -86,6 +88,8 @@ export function compileTask(state: RawState, ctx: StateCompileContext): Compiled
       const finish = (selected: JsonValue) => ({
         output: ensureJsonPayload(selectOutputPath(placeResult(input, selected, placement), outputPath, scope), runtime.maxPayloadBytes, `The state '${name}' output`),
         next,
+        // `$` in Assign is the result after ResultSelector.
+        assigned: assign?.(selected, scope),
       });
       const body = () => {
         const effective = selectInputPath(input, inputPath, scope);
@@ -102,7 +106,7 @@ export function compileTask(state: RawState, ctx: StateCompileContext): Compiled
         const selected = retry.length === 0 ? attempt() : withRetry(scope, visit, retry, attempt);
         return isPromise(selected) ? selected.then(finish) : finish(selected);
       };
-      return catchList.length === 0 ? body() : withCatch(catchList, input, body);
+      return catchList.length === 0 ? body() : withCatch(catchList, input, body, undefined, scope);
     },
   };
 }

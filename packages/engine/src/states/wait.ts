@@ -5,6 +5,7 @@
  */
 import type { JsonValue } from "@statecraft/asl";
 import { filterPath, type RawState, type StateCompileContext, transition } from "../compile/common.js";
+import { compileJsonPathAssign } from "../compile/assign.js";
 import { pointerTo } from "../compile/problems.js";
 import { StatesRuntimeError } from "../errors.js";
 import { type PathEnv, selectPath } from "../io/path-env.js";
@@ -59,6 +60,7 @@ export function compileWait(state: RawState, ctx: StateCompileContext): Compiled
   const inputPath = filterPath(state, "InputPath", ctx);
   const outputPath = filterPath(state, "OutputPath", ctx);
   const delay = compileDelay(state, ctx);
+  const assign = compileJsonPathAssign(state, ctx.pointer, ctx.problems);
   const next = transition(state, ctx);
   return {
     name: ctx.name,
@@ -71,7 +73,7 @@ export function compileWait(state: RawState, ctx: StateCompileContext): Compiled
       await runtime.clock.sleep(ms, scope.signal);
       runtime.checkDeadline();
       runtime.throwIfHalted();
-      return { output: selectOutputPath(effective, outputPath, scope), next };
+      return { output: selectOutputPath(effective, outputPath, scope), next, assigned: assign?.(effective, scope) };
     },
   };
 }

@@ -1,0 +1,157 @@
+/**
+ * JSONata-mode Parallel and Map. Parallel: `Arguments` (default: the input) goes to every branch. Map: `Items`
+ * (default: the input, which must then be an array) and `ItemSelector` per item (with
+ * `$states.context.Map.Item`), `MaxConcurrency` and the tolerated-failure fields as expressions. Both output
+ * the result array unless `Output` says otherwise.
+ *
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-parallel.html
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map.html
+ */
+import type { JsonObject, JsonValue } from "@statecraft/asl";
+import { type RawState, retriers, type StateCompileContext, transition } from "../../compile/common.js";
+import { pointerTo } from "../../compile/problems.js";
+import { QueryEvaluationError, StatesRuntimeError } from "../../errors.js";
+import { SiblingFailed } from "../../runtime/abort.js";
+import type { CompiledGraph, CompiledState } from "../../runtime/compiled.js";
+import { withCatch, withRetry } from "../../runtime/error-handling.js";
+import { schemas } from "../../runtime/event-schemas.js";
+import { runGraph } from "../../runtime/run-graph.js";
+import { Scope } from "../../runtime/scope.js";
+import { runMapIterations } from "../map-iterations.js";
+import { checkedOutput, compileExit, evaluateExit, jsonataCatchers } from "./common.js";
+import { numberField, optionalJsonataField } from "./fields.js";
+
+export function compileJsonataParallel(state: RawState, ctx: StateCompileContext): CompiledState {
+  const args = optionalJsonataField(state, "Arguments", ctx.pointer, ctx.problems);
+  const exit = compileExit(state, ctx.pointer, ctx);
+  const retry = retriers(state, ctx);
+  const catchList = jsonataCatchers(state, ctx);
+  const next = transition(state, ctx);
+  const branches: CompiledGraph[] = [];
+  if (!Array.isArray(state.Branches) || state.Branches.length === 0) {
+    ctx.problems.add(pointerTo(ctx.pointer, "Branches"), "must be a non-empty array of state graphs");
+  } else {
+    state.Branches.forEach((branch: unknown, index: number) => {
+      const compiled = ctx.compileGraph(branch, pointerTo(ctx.pointer, "Branches", index));
+      if (compiled !== undefined) branches.push(compiled);
+    });
+  }
+  const name = ctx.name;
+  return {
+    name,
+    type: "Parallel",
+    eventPrefix: "Parallel",
+    run(scope, visit, input) {
+      const runtime = scope.runtime;
+      const body = async () => {
+        const attempt = async (): Promise<JsonValue> => {
+          const payload = args === undefined ? input : await args(scope, input);
+          const startedId = scope.record("ParallelStateStarted");
+          const { cancellation, release } = scope.cancellation.child();
+          try {
+            const runs = branches.map((branch) => runGraph(new Scope(runtime, cancellation, startedId, scope.variables), branch, branch.startAt, payload));
+            for (const run of runs) run.catch(() => cancellation.abort(new SiblingFailed("another branch failed")));
+            const outputs = await Promise.all(runs);
+            scope.lastEventId = runtime.history.lastId;
+            scope.record("ParallelStateSucceeded");
+            return outputs;
+          } catch (error) {
+            scope.lastEventId = runtime.history.lastId;
+            if (runtime.halted === undefined) scope.record("ParallelStateFailed");
+            throw error;
+          } finally {
+            release();
+          }
+        };
+        const result = await withRetry(scope, visit, retry, attempt);
+        const { output, assigned } = await evaluateExit(exit, scope, input, result, { result });
+        return { output: checkedOutput(output, scope, name), next, assigned };
+      };
+      return withCatch(catchList, input, body, undefined, scope);
+    },
+  };
+}
+
+export function compileJsonataMap(state: RawState, ctx: StateCompileContext): CompiledState {
+  const items = optionalJsonataField(state, "Items", ctx.pointer, ctx.problems);
+  const selector = optionalJsonataField(state, "ItemSelector", ctx.pointer, ctx.problems);
+  const maxConcurrency = optionalJsonataField(state, "MaxConcurrency", ctx.pointer, ctx.problems);
+  const toleratedCount = optionalJsonataField(state, "ToleratedFailureCount", ctx.pointer, ctx.problems);
+  const toleratedPercentage = optionalJsonataField(state, "ToleratedFailurePercentage", ctx.pointer, ctx.problems);
+  const exit = compileExit(state, ctx.pointer, ctx);
+  const retry = retriers(state, ctx);
+  const catchList = jsonataCatchers(state, ctx);
+  const next = transition(state, ctx);
+  const processorPointer = pointerTo(ctx.pointer, "ItemProcessor");
+  const processorField = state.ItemProcessor as RawState | undefined;
+  const processor = ctx.compileGraph(processorField, processorPointer);
+  const config = (processorField?.ProcessorConfig ?? {}) as RawState;
+  const distributed = config.Mode === "DISTRIBUTED";
+  for (const field of ["ItemReader", "ResultWriter", "ItemBatcher"]) {
+    if (field in state) ctx.problems.add(pointerTo(ctx.pointer, field), `${field} is not supported by the local engine in JSONata states; pass the items in Items`);
+  }
+  for (const field of ["ToleratedFailureCount", "ToleratedFailurePercentage", "Label"]) {
+    if (field in state && !distributed) ctx.problems.add(pointerTo(ctx.pointer, field), `${field} needs ProcessorConfig.Mode DISTRIBUTED`);
+  }
+  const label = typeof state.Label === "string" ? state.Label : undefined;
+  const name = ctx.name;
+
+  const iterationInputs = async (scope: Scope, input: JsonValue): Promise<JsonValue[]> => {
+    const source = items === undefined ? input : await items(scope, input);
+    if (!Array.isArray(source)) {
+      const problem = `The Map state '${name}' needs an array of items; ${items === undefined ? "its input" : "the field 'Items'"} is ${JSON.stringify(source)}`;
+      throw items === undefined ? new StatesRuntimeError(problem) : new QueryEvaluationError(problem);
+    }
+    if (selector === undefined) return source;
+    const inputs: JsonValue[] = [];
+    for (const [index, value] of source.entries()) {
+      scope.mapItem = { index, value };
+      try {
+        inputs.push(await selector(scope, input));
+      } finally {
+        scope.mapItem = undefined;
+      }
+    }
+    return inputs;
+  };
+
+  return {
+    name,
+    type: "Map",
+    eventPrefix: "Map",
+    run(scope, visit, input) {
+      const runtime = scope.runtime;
+      const body = async () => {
+        const attempt = async (): Promise<JsonValue> => {
+          if (processor === undefined) throw new StatesRuntimeError(`The Map state '${name}' has no item processor`);
+          const inputs = await iterationInputs(scope, input);
+          const concurrency = await numberField(maxConcurrency, "MaxConcurrency", scope, input, { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true });
+          const count = await numberField(toleratedCount, "ToleratedFailureCount", scope, input, { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true });
+          const percentage = await numberField(toleratedPercentage, "ToleratedFailurePercentage", scope, input, { min: 0, max: 100, integer: false });
+          scope.record("MapStateStarted", schemas.mapStateStarted, inputs.length);
+          try {
+            const results = await runMapIterations(scope, {
+              stateName: name,
+              processor,
+              distributed,
+              inputs,
+              maxConcurrency: concurrency ?? 0,
+              toleratedFailureCount: count,
+              toleratedFailurePercentage: percentage,
+              label,
+            });
+            scope.record("MapStateSucceeded");
+            return results;
+          } catch (error) {
+            if (runtime.halted === undefined) scope.record("MapStateFailed");
+            throw error;
+          }
+        };
+        const result = await withRetry(scope, visit, retry, attempt);
+        const { output, assigned } = await evaluateExit(exit, scope, input, result, { result });
+        return { output: checkedOutput(output, scope, name), next, assigned: assigned as JsonObject | undefined };
+      };
+      return withCatch(catchList, input, body, undefined, scope);
+    },
+  };
+}
