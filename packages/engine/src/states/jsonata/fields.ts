@@ -74,7 +74,8 @@ export function compileJsonataField(value: unknown, field: string, pointer: stri
     if (extras?.errorOutput !== undefined) states.errorOutput = extras.errorOutput;
     return evaluateTemplate(
       template,
-      { states, variables: names.length === 0 ? {} : defined.visible() },
+      // All visible variables are bound: a variable may share a built-in's name (`$type`) and then shadows it.
+      { states, variables: defined.visible() },
       { field, random: runtime.random, uuid: runtime.uuid, now: () => new Date(runtime.clock.now()) },
     );
   };

@@ -1,0 +1,3 @@
+export default {
+  "arn:aws:states:::test:echo": async (input) => input,
+};
