@@ -105,6 +105,11 @@ describe("Assign in JSONata states", () => {
     expect(result.cause).toContain("$nothing");
   });
 
+  it("lets a variable named like a built-in ($type) shadow it, as in the developer guide's Choice example", async () => {
+    const result = await run(machine({ A: { Type: "Pass", Assign: { type: "local" }, Next: "B" }, B: { Type: "Pass", Output: "{% $type = 'local' %}", End: true } }, jsonata), {});
+    expect(result.output).toBe(true);
+  });
+
   it("swaps two variables in one Assign", async () => {
     const result = await run(
       machine(
