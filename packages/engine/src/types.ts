@@ -19,7 +19,11 @@ export interface TaskContext {
   heartbeat(): void;
 }
 
-/** A task implementation. Throwing an Error whose `name` is X makes the ASL error X, message = cause. */
+/**
+ * A task implementation. Throwing an Error whose `name` is X makes the ASL error X, message = cause.
+ * The input is the engine's own value (recorded in the history by reference): treat it as read-only and return a
+ * new value. (Lambda handlers get a JSON copy, as on AWS.)
+ */
 export type TaskHandler = (input: JsonValue, context: TaskContext) => Promise<JsonValue> | JsonValue;
 
 /**
