@@ -14,7 +14,9 @@ describe("every workflow infra generates", () => {
     const mermaid = renderMermaid(definition);
     const svg = await renderSvg(definition);
     for (const state of allStateNames(definition)) {
-      expect(mermaid).toContain(`"${state.replaceAll('"', "#quot;")}"`);
+      // Parallel and Map states are subgraphs titled "<name> (Parallel)" / "<name> (Map)".
+      const label = state.replaceAll('"', "#quot;");
+      expect([`"${label}"`, `"${label} (Parallel)"`, `"${label} (Map)"`].some((quoted) => mermaid.includes(quoted))).toBe(true);
       expect(svg).toContain(`data-state="${state}"`);
     }
     expect(mermaid).toContain("__start__ -->");
