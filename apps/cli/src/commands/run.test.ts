@@ -4,24 +4,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseConfig, songLyrics } from "@statecraft/infra";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../cli.js";
+import { type CliRun, runSfn } from "../testing/run-in-process.js";
 
 const fixtures = fileURLToPath(new URL("../../test-fixtures/", import.meta.url));
 let dir: string;
 let seedFile: string;
 
-/** Runs `sfn …` in process, capturing stdout, stderr and the exit code. */
-async function sfn(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const sink = (append: (s: string) => void) => ({ write: (chunk: string) => (append(chunk), true) }) as NodeJS.WritableStream;
-  const code = await runCli(argv, {
-    stdout: sink((s) => (stdout += s)),
-    stderr: sink((s) => (stderr += s)),
-    cwd: dir,
-    env: { NO_COLOR: "1" },
-  });
-  return { code, stdout, stderr };
+function sfn(...argv: string[]): Promise<CliRun> {
+  return runSfn(argv, { cwd: dir, env: { NO_COLOR: "1" } });
 }
 
 beforeAll(async () => {

@@ -2,16 +2,12 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../cli.js";
+import { type CliRun, runSfn } from "../testing/run-in-process.js";
 
 let dir: string;
 
-async function sfn(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const sink = (append: (s: string) => void) => ({ write: (chunk: string) => (append(chunk), true) }) as NodeJS.WritableStream;
-  const code = await runCli(argv, { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)), cwd: dir, env: {} });
-  return { code, stdout, stderr };
+function sfn(...argv: string[]): Promise<CliRun> {
+  return runSfn(argv, { cwd: dir, env: {} });
 }
 
 beforeAll(async () => {
