@@ -13,6 +13,14 @@ function sfn(...argv: string[]): Promise<CliRun> {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "sfn-validate-"));
   await writeFile(
+    join(dir, "vars.json"),
+    JSON.stringify({
+      QueryLanguage: "JSONata",
+      StartAt: "a",
+      States: { a: { Type: "Pass", Output: "{% $later %}", Next: "b" }, b: { Type: "Pass", Assign: { later: 1 }, End: true } },
+    }),
+  );
+  await writeFile(
     join(dir, "good.json"),
     JSON.stringify({ StartAt: "a", States: { a: { Type: "Pass", Next: "b" }, b: { Type: "Succeed" } } }),
   );
@@ -42,8 +50,17 @@ describe("sfn validate", () => {
 
   it("prints a JSON report with --json", async () => {
     const { stdout } = await sfn("validate", "bad.json", "--json");
-    const report = JSON.parse(stdout) as Record<string, { pointer: string }[]>;
-    expect(report["bad.json"]?.map((p) => p.pointer)).toContain("/States/a/Next");
+    const report = JSON.parse(stdout) as Record<string, { problems: { pointer: string }[] }>;
+    expect(report["bad.json"]?.problems.map((p) => p.pointer)).toContain("/States/a/Next");
+  });
+
+  it("warns, without failing, about a variable no path into its state assigns", async () => {
+    const { code, stdout } = await sfn("validate", "vars.json");
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      "✓ vars.json: valid (1 warning)\n" +
+        '  warning /States/a/Output (state a): variable $later is read here, but no path into state "a" assigns it\n',
+    );
   });
 
   it("exits 2 for a missing file or no file", async () => {

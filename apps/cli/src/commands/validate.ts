@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { validateDefinition } from "@statecraft/asl";
+import { definitionWarnings, validateDefinition } from "@statecraft/asl";
 import { readJsonFile } from "../args.js";
 import { type Command, type CommandIO, UsageError } from "../command.js";
 
@@ -9,6 +9,17 @@ function stateOf(pointer: string): string | undefined {
   const index = parts.lastIndexOf("States");
   const name = index >= 0 ? parts[index + 1] : undefined;
   return name?.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+interface Problem {
+  readonly pointer: string;
+  readonly message: string;
+}
+
+/** `pointer (state name): message`. */
+function describe(problem: Problem): string {
+  const state = stateOf(problem.pointer);
+  return `${problem.pointer || "/"}${state === undefined ? "" : ` (state ${state})`}: ${problem.message}`;
 }
 
 async function validate(argv: readonly string[], io: CommandIO): Promise<number> {
@@ -21,21 +32,22 @@ async function validate(argv: readonly string[], io: CommandIO): Promise<number>
   const files = parsed.positionals;
   if (files.length === 0) throw new UsageError("give at least one definition file");
   let invalid = 0;
-  const report: Record<string, { pointer: string; message: string }[]> = {};
+  const report: Record<string, { problems: Problem[]; warnings: Problem[] }> = {};
   for (const file of files) {
-    const problems = validateDefinition(await readJsonFile(file, io.cwd, "definition"));
-    report[file] = problems;
+    const definition = await readJsonFile(file, io.cwd, "definition");
+    const problems = validateDefinition(definition);
+    const warnings = problems.length === 0 ? definitionWarnings(definition) : [];
+    report[file] = { problems, warnings };
     if (problems.length > 0) invalid++;
     if (parsed.values.json) continue;
     if (problems.length === 0) {
-      io.stdout.write(`✓ ${file}: valid\n`);
-      continue;
+      const note = warnings.length === 0 ? "" : ` (${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"})`;
+      io.stdout.write(`✓ ${file}: valid${note}\n`);
+    } else {
+      io.stdout.write(`✗ ${file}: ${problems.length} ${problems.length === 1 ? "problem" : "problems"}\n`);
     }
-    io.stdout.write(`✗ ${file}: ${problems.length} ${problems.length === 1 ? "problem" : "problems"}\n`);
-    for (const problem of problems) {
-      const state = stateOf(problem.pointer);
-      io.stdout.write(`  ${problem.pointer || "/"}${state === undefined ? "" : ` (state ${state})`}: ${problem.message}\n`);
-    }
+    for (const problem of problems) io.stdout.write(`  ${describe(problem)}\n`);
+    for (const warning of warnings) io.stdout.write(`  warning ${describe(warning)}\n`);
   }
   if (parsed.values.json) io.stdout.write(`${JSON.stringify(report)}\n`);
   return invalid === 0 ? 0 : 1;
@@ -45,6 +57,7 @@ async function validate(argv: readonly string[], io: CommandIO): Promise<number>
 export const validateCommand: Command = {
   name: "validate",
   usage: "validate <definition.json>… [--json]",
-  summary: "Validate ASL definitions: every problem with its JSON pointer and state; exit 1 when any is invalid.",
+  summary:
+    "Validate ASL definitions: every problem with its JSON pointer and state (exit 1 when any is invalid), and warnings such as variables no path assigns.",
   run: validate,
 };

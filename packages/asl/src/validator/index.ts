@@ -13,6 +13,7 @@ import { checkGraphs } from "./graph-rules.js";
 import { checkLanguage } from "./language-rules.js";
 import { asRecord, type DefinitionProblem, pointerOf, Problems } from "./problems.js";
 import { checkDefinitionShape } from "./shape.js";
+import { checkVariableReferences } from "./variable-rules.js";
 import { walkDefinition } from "./walk.js";
 
 export type { DefinitionProblem } from "./problems.js";
@@ -38,4 +39,20 @@ export function validateDefinition(asl: unknown): DefinitionProblem[] {
     checkExpressions(visit, state, problems);
   }
   return problems.list;
+}
+
+/**
+ * Problems Step Functions accepts at definition time but that fail at run time:
+ * today, workflow variables read where no path into the state assigns them
+ * (AWS raises them only when the state runs). Empty for a definition whose
+ * shape is invalid (see {@link validateDefinition}).
+ *
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
+ */
+export function definitionWarnings(asl: unknown): DefinitionProblem[] {
+  const shape = new Problems();
+  if (!checkDefinitionShape(asl, shape)) return [];
+  const warnings = new Problems();
+  checkVariableReferences(walkDefinition(asRecord(asl) ?? {}, new Problems()), warnings);
+  return warnings.list;
 }
