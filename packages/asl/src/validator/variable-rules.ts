@@ -63,7 +63,7 @@ function readsOf(visit: StateVisit): Read[] {
       return;
     }
     if (Array.isArray(value)) {
-      value.forEach((item, index) => walkValue(item, pointerOf(pointer, index), key));
+      for (const [index, item] of value.entries()) walkValue(item, pointerOf(pointer, index), key);
       return;
     }
     const record = asRecord(value);
