@@ -283,6 +283,21 @@ describe("ValidateStateMachineDefinition", () => {
     const notJson = await client.send(new ValidateStateMachineDefinitionCommand({ definition: "{" }));
     expect(notJson).toMatchObject({ result: "FAIL", diagnostics: [{ code: "INVALID_JSON_DESCRIPTION", severity: "ERROR" }] });
   });
+
+  it("warns about a variable no path assigns, keeping OK; severity ERROR leaves warnings out", async () => {
+    const definition = JSON.stringify({
+      QueryLanguage: "JSONata",
+      StartAt: "A",
+      States: { A: { Type: "Pass", Output: "{% $later %}", Next: "B" }, B: { Type: "Pass", Assign: { later: 1 }, End: true } },
+    });
+    const warned = await client.send(new ValidateStateMachineDefinitionCommand({ definition }));
+    expect(warned).toMatchObject({
+      result: "OK",
+      diagnostics: [{ severity: "WARNING", code: "VARIABLE_NOT_ASSIGNED", location: "/States/A/Output" }],
+    });
+    const errorsOnly = await client.send(new ValidateStateMachineDefinitionCommand({ definition, severity: "ERROR" }));
+    expect(errorsOnly).toMatchObject({ result: "OK", diagnostics: [] });
+  });
 });
 
 describe("misuse answered with the AWS error codes", () => {

@@ -1,22 +1,24 @@
 /**
- * ValidateStateMachineDefinition: the validator's problems as diagnostics.
- * An invalid definition is a 200 with `result: "FAIL"`, as on AWS.
+ * ValidateStateMachineDefinition: the validator's problems as ERROR
+ * diagnostics, and what it warns about (variables no path assigns) as WARNING
+ * diagnostics unless `severity: "ERROR"` asks for errors only. An invalid
+ * definition is a 200 with `result: "FAIL"`, as on AWS; warnings alone keep `OK`.
  *
  * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_ValidateStateMachineDefinition.html
  */
-import { validateDefinition } from "@statecraft/asl";
+import { definitionWarnings, validateDefinition } from "@statecraft/asl";
 import type { Operation } from "../context.js";
 import { parseRequest } from "../request-validation.js";
 import { ValidateStateMachineDefinitionRequest } from "../schemas.js";
 
 interface Diagnostic {
-  severity: "ERROR";
+  severity: "ERROR" | "WARNING";
   code: string;
   message: string;
   location?: string;
 }
 
-function diagnose(text: string): Diagnostic[] {
+function diagnose(text: string, withWarnings: boolean): Diagnostic[] {
   let definition: unknown;
   try {
     definition = JSON.parse(text);
@@ -25,20 +27,28 @@ function diagnose(text: string): Diagnostic[] {
     return [{ severity: "ERROR", code: "INVALID_JSON_DESCRIPTION", message }];
   }
   // The validator does not classify problems the way AWS's codes do; every one is a schema validation failure.
-  return validateDefinition(definition).map((problem) => ({
+  const errors: Diagnostic[] = validateDefinition(definition).map((problem) => ({
     severity: "ERROR",
     code: "SCHEMA_VALIDATION_FAILED",
     message: problem.message,
     location: problem.pointer || "/",
   }));
+  if (errors.length > 0 || !withWarnings) return errors;
+  return definitionWarnings(definition).map((warning) => ({
+    severity: "WARNING",
+    code: "VARIABLE_NOT_ASSIGNED",
+    message: warning.message,
+    location: warning.pointer,
+  }));
 }
 
 const validateStateMachineDefinition: Operation = (_context, body) => {
   const request = parseRequest(ValidateStateMachineDefinitionRequest, body);
-  const all = diagnose(request.definition);
+  const all = diagnose(request.definition, request.severity !== "ERROR");
   const limit = request.maxResults === undefined || request.maxResults === 0 ? 100 : request.maxResults;
   const diagnostics = all.slice(0, limit);
-  return { result: all.length === 0 ? "OK" : "FAIL", diagnostics, truncated: all.length > diagnostics.length };
+  const failed = all.some((diagnostic) => diagnostic.severity === "ERROR");
+  return { result: failed ? "FAIL" : "OK", diagnostics, truncated: all.length > diagnostics.length };
 };
 
 export const validateOperations: Readonly<Record<string, Operation>> = {
