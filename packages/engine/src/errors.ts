@@ -29,17 +29,39 @@ export class StatesError extends Error {
 /** An error raised by a task (its handler's error name) or a Fail state (its `Error`). */
 export class TaskError extends StatesError {}
 
-/** A runtime failure (bad InputPath/OutputPath target, unknown resource, …); never retried or caught. */
+/**
+ * A runtime failure (a `.$` path or intrinsic argument that matches nothing, a bad InputPath/OutputPath target, an
+ * unknown resource, …); never retried or caught, not even by `States.ALL`.
+ *
+ * Step Functions reports its cause prefixed with the state and the id of its `…StateEntered` event:
+ * "An error occurred while executing the state 'Emit' (entered at the event id #2). The JSONPath …"
+ * ({@link StatesRuntimeError.at} adds it once, at the state where the error happened).
+ *
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html#error-handling-error-representation
+ */
 export class StatesRuntimeError extends StatesError {
   override readonly retryable = false;
   override readonly catchable = false;
   override readonly matchedByWildcards = false;
-  constructor(cause: string) {
+  /** `true` once the cause names the state it happened in. */
+  readonly located: boolean;
+  constructor(cause: string, located = false) {
     super("States.Runtime", cause);
+    this.located = located;
+  }
+
+  /** This error with the cause prefix Step Functions adds (unchanged when already located). */
+  at(stateName: string, enteredEventId: number): StatesRuntimeError {
+    if (this.located) return this;
+    return new StatesRuntimeError(`An error occurred while executing the state '${stateName}' (entered at the event id #${enteredEventId}). ${this.cause}`, true);
   }
 }
 
-/** A `.$` path in Parameters/ItemSelector/ResultSelector found nothing. */
+/**
+ * `States.ParameterPathFailure` as the ASL specification names it. Step Functions itself reports a `.$` path that
+ * matches nothing as {@link StatesRuntimeError} (recorded executions), so the engine does too; the class stays for
+ * handlers and tools that raise the documented name.
+ */
 export class ParameterPathFailure extends StatesError {
   constructor(cause: string) {
     super("States.ParameterPathFailure", cause);
@@ -74,28 +96,46 @@ export class BranchFailed extends StatesError {
   }
 }
 
-/** A payload is over the 256 KiB quota: a terminal error, never retried or caught. */
+/**
+ * A payload is over the 256 KiB quota. A state's input or output over it is terminal (never retried or caught); a
+ * task's result over it is a task failure that a Catch naming `States.DataLimitExceeded` or `States.ALL` handles
+ * (executions recorded against Step Functions: localstack `test_states_errors.snapshot.json`,
+ * `test_task_lambda_catch_state_all_data_limit_exceeded_on_large_utf8_response`).
+ *
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html
+ */
 export class DataLimitExceeded extends StatesError {
-  override readonly retryable = false;
-  override readonly catchable = false;
-  override readonly matchedByWildcards = false;
-  constructor(cause: string) {
+  override readonly retryable: boolean;
+  override readonly catchable: boolean;
+  override readonly matchedByWildcards: boolean;
+  constructor(cause: string, terminal = true) {
     super("States.DataLimitExceeded", cause);
+    this.retryable = !terminal;
+    this.catchable = !terminal;
+    this.matchedByWildcards = !terminal;
   }
 }
 
-/** A task ran longer than its `TimeoutSeconds`, or the execution ran past its own `TimeoutSeconds`. */
+/**
+ * A task ran longer than its `TimeoutSeconds` or `HeartbeatSeconds`. Step Functions reports `States.Timeout` with no
+ * cause (an empty `cause` here), both for a timeout and for a missed heartbeat (recorded `TaskTimedOut` and
+ * `ExecutionFailed` events: localstack `test_timeouts.snapshot.json`, `test_heartbeats.snapshot.json`).
+ */
 export class StatesTimeout extends StatesError {
-  constructor(cause: string) {
+  constructor(cause = "") {
     super("States.Timeout", cause);
   }
 }
 
-/** A task sent no heartbeat within `HeartbeatSeconds`. */
-export class HeartbeatTimeout extends StatesError {
-  constructor(cause: string) {
-    super("States.HeartbeatTimeout", cause);
-  }
+/**
+ * A task sent no heartbeat within `HeartbeatSeconds`: reported as `States.Timeout` (as Step Functions records it),
+ * and also matched by the documented `States.HeartbeatTimeout` in a Retry/Catch.
+ *
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html#error-handling-error-representation
+ */
+export class HeartbeatTimeout extends StatesTimeout {
+  /** The documented name a Retry/Catch may use for this error. */
+  readonly alias = "States.HeartbeatTimeout";
 }
 
 /** A task failed (used when a failure carries no name of its own). */
@@ -153,6 +193,7 @@ export function errorMatches(errorEquals: readonly string[], error: StatesError)
   if (!error.catchable) return false;
   for (const name of errorEquals) {
     if (name === error.name) return true;
+    if (error instanceof HeartbeatTimeout && name === error.alias) return true;
     if (!error.matchedByWildcards) continue;
     if (name === "States.ALL") return true;
     if (name === "States.TaskFailed" && error.name !== "States.Timeout") return true;

@@ -61,9 +61,10 @@ export interface ResultOptions<In, Cur, Vars, Result, S, K extends string, D ext
   readonly assign?: (result: PathProxy<Selected<Result, S>>, scope: Scope<In, Vars>) => A;
 }
 
-/** Error names Step Functions raises that a Retry or Catch may name (`States.Runtime` and `States.DataLimitExceeded` cannot be caught). */
+/** Error names Step Functions raises that a Retry or Catch may name (`States.Runtime` cannot be caught). */
 export type StatesErrorName =
   | "States.ALL"
+  | "States.DataLimitExceeded"
   | "States.TaskFailed"
   | "States.Timeout"
   | "States.HeartbeatTimeout"

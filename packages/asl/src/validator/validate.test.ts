@@ -233,6 +233,12 @@ describe("validateDefinition accepts", () => {
   it.each(Object.entries(validExamples))("%s", (_name, definition) => {
     expect(validateDefinition(definition)).toEqual([]);
   });
+
+  it("a Catch and a Retry naming States.DataLimitExceeded (Step Functions catches an oversized task result by name: localstack test_states_errors.snapshot.json)", () => {
+    const handlers = { Retry: [{ ErrorEquals: ["States.DataLimitExceeded"] }], Catch: [{ ErrorEquals: ["States.DataLimitExceeded"], Next: "B" }] };
+    const definition = { StartAt: "A", States: { A: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:f", ...handlers, End: true }, B: { Type: "Pass", End: true } } };
+    expect(validateDefinition(definition)).toEqual([]);
+  });
 });
 
 describe("asl-validator agrees on the valid examples", () => {

@@ -4,7 +4,7 @@
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/intrinsic-functions.html
  */
 import { evaluateIntrinsic, type IntrinsicCall, intrinsicPaths, type JsonValue, parseIntrinsic } from "@statecraft/asl";
-import { IntrinsicFailure, ParameterPathFailure, StatesError, StatesRuntimeError } from "../errors.js";
+import { IntrinsicFailure, StatesError, StatesRuntimeError } from "../errors.js";
 import type { Problems } from "../compile/problems.js";
 import { cachedPath, type PathEnv, selectPath } from "./path-env.js";
 
@@ -41,7 +41,10 @@ export function compileIntrinsic(text: string, field: string, pointer: string, p
     resolvePath(path: string): JsonValue {
       const value = currentEnv === undefined ? undefined : selectPath(cachedPath(path), currentInput, currentEnv);
       if (value === undefined) {
-        throw new ParameterPathFailure(`The JsonPath argument '${path}' of the intrinsic in field '${field}' could not be found in the input '${JSON.stringify(currentInput)}'`);
+        // Step Functions' text (a States.Runtime error, as recorded against it; see StatesRuntimeError).
+        throw new StatesRuntimeError(
+          `The function '${text}' had the following error: The JsonPath argument for the field '${path}' could not be found in the input '${JSON.stringify(currentInput)}'`,
+        );
       }
       return value;
     },

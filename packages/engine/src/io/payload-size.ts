@@ -4,7 +4,7 @@
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html#service-limits-task-executions
  */
 import type { JsonValue } from "@statecraft/asl";
-import { DataLimitExceeded, StatesRuntimeError } from "../errors.js";
+import { DataLimitExceeded, type StatesError, StatesRuntimeError } from "../errors.js";
 
 /** The AWS quota: 262,144 bytes of UTF-8 JSON. */
 export const defaultMaxPayloadBytes = 262_144;
@@ -53,9 +53,10 @@ function sizeBound(value: unknown, budget: number): number {
 
 /**
  * Returns `value` as JSON (values that are not plain JSON go through a JSON round trip, as a real service boundary
- * would: `undefined` → null, Dates → strings) and throws `States.DataLimitExceeded` when it is over `limit` bytes.
+ * would: `undefined` → null, Dates → strings) and throws `States.DataLimitExceeded` when it is over `limit` bytes
+ * (the terminal one, or what `overLimit` returns).
  */
-export function ensureJsonPayload(value: unknown, limit: number, what: string): JsonValue {
+export function ensureJsonPayload(value: unknown, limit: number, what: string, overLimit?: () => StatesError): JsonValue {
   let json = value as JsonValue;
   let bound = sizeBound(value, limit);
   if (bound === notJson) {
@@ -70,7 +71,7 @@ export function ensureJsonPayload(value: unknown, limit: number, what: string): 
   // Past the cheap bound: measure exactly (and normalize, since the early stop may have skipped non-JSON parts).
   const text = JSON.stringify(json) ?? "null";
   if (Buffer.byteLength(text, "utf8") > limit) {
-    throw new DataLimitExceeded(`${what} has a size exceeding the maximum number of bytes service limit (${limit}).`);
+    throw overLimit?.() ?? new DataLimitExceeded(`${what} has a size exceeding the maximum number of bytes service limit (${limit}).`);
   }
   return JSON.parse(text) as JsonValue;
 }

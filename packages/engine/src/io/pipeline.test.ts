@@ -57,8 +57,18 @@ describe("applyParameters", () => {
     expect(applyParameters(input, parameters, env)).toEqual(expected);
   });
 
-  it("fails with States.ParameterPathFailure when a path matches nothing", () => {
-    expect(() => applyParameters({ a: 1 }, { "x.$": "$.missing" }, env)).toThrow(expect.objectContaining({ name: "States.ParameterPathFailure" }));
+  // Step Functions fails with States.Runtime, not the documented States.ParameterPathFailure (recorded causes quoted in
+  // aws-samples/serverless-coffee-workshop#56; conformance case io/parameters-path-missing).
+  it("fails with States.Runtime when a path matches nothing, with the cause Step Functions gives", () => {
+    expect(() => applyParameters({ a: 1 }, { "x.$": "$.missing" }, env)).toThrow(
+      expect.objectContaining({ name: "States.Runtime", cause: `The JSONPath '$.missing' specified for the field 'x.$' could not be found in the input '{"a":1}'` }),
+    );
+    expect(() => applyParameters({ a: 1 }, { "x.$": "States.Format('{}', $.nope)" }, env)).toThrow(
+      expect.objectContaining({
+        name: "States.Runtime",
+        cause: `The function 'States.Format('{}', $.nope)' had the following error: The JsonPath argument for the field '$.nope' could not be found in the input '{"a":1}'`,
+      }),
+    );
   });
 
   it("fails with States.IntrinsicFailure when an intrinsic cannot use its arguments", () => {

@@ -23,24 +23,37 @@ export type FilterPath = CompiledPath | null | undefined;
 /** A result path: compiled, `null` (→ keep the input) or absent (→ the result replaces the input). */
 export type ResultPathSpec = CompiledReferencePath | null | undefined;
 
-function filter(value: JsonValue, path: FilterPath, env: PathEnv, field: string): JsonValue {
+/** A definite path in the bracket notation Step Functions prints in its causes (`$['a'][0]`); other paths as written. */
+function bracketNotation(path: CompiledPath): string {
+  if (path.root.kind !== "input") return path.text;
+  let text = "$";
+  for (const segment of path.segments) {
+    if (segment.kind === "name") text += `['${segment.name}']`;
+    else if (segment.kind === "index") text += `[${segment.index}]`;
+    else return path.text;
+  }
+  return text;
+}
+
+function filter(value: JsonValue, path: FilterPath, env: PathEnv): JsonValue {
   if (path === undefined) return value;
   if (path === null) return {};
   const selected = selectPath(path, value, env);
   if (selected === undefined) {
-    throw new StatesRuntimeError(`Invalid path '${path.text}' : No results for path: ${path.text} (${field} on ${JSON.stringify(value)})`);
+    // Step Functions' cause text (its StatesRuntimeError is prefixed with the state once it reaches the state).
+    throw new StatesRuntimeError(`Invalid path '${path.text}' : No results for path: ${bracketNotation(path)}`);
   }
   return selected;
 }
 
 /** `InputPath`: selects the part of the state input the state works on. @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-inputpath-params.html */
 export function selectInputPath(input: JsonValue, path: FilterPath, env: PathEnv = emptyEnv): JsonValue {
-  return filter(input, path, env, "InputPath");
+  return filter(input, path, env);
 }
 
 /** `OutputPath`: selects the part of the state output passed on. @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-example.html */
 export function selectOutputPath(output: JsonValue, path: FilterPath, env: PathEnv = emptyEnv): JsonValue {
-  return filter(output, path, env, "OutputPath");
+  return filter(output, path, env);
 }
 
 /** `ResultPath`: combines the result with the (raw) state input. @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultpath.html */

@@ -6,7 +6,7 @@
  * @see https://states-language.net/spec.html#payload-template
  */
 import { isIntrinsicCall, type JsonObject, type JsonValue } from "@statecraft/asl";
-import { ParameterPathFailure } from "../errors.js";
+import { StatesRuntimeError } from "../errors.js";
 import { pointerTo, type Problems } from "../compile/problems.js";
 import { compileIntrinsic } from "./intrinsics.js";
 import { type PathEnv, selectPath } from "./path-env.js";
@@ -28,7 +28,8 @@ function compileDynamicField(key: string, value: unknown, pointer: string, probl
     const selected = selectPath(path, input, env);
     if (selected === undefined) {
       const source = path.root.kind === "context" ? "context object" : path.root.kind === "variable" ? "variables" : "input";
-      throw new ParameterPathFailure(
+      // Step Functions fails with States.Runtime here (not the documented States.ParameterPathFailure).
+      throw new StatesRuntimeError(
         `The JSONPath '${path.text}' specified for the field '${key}' could not be found in the ${source} '${source === "input" ? JSON.stringify(input) : ""}'`,
       );
     }

@@ -1,6 +1,6 @@
 import type { JsonValue } from "@statecraft/asl";
 import { describe, expect, it } from "vitest";
-import { DataLimitExceeded, errorMatches, type StatesError, StatesRuntimeError, StatesTimeout, TaskError } from "../errors.js";
+import { DataLimitExceeded, errorMatches, HeartbeatTimeout, type StatesError, StatesRuntimeError, StatesTimeout, TaskError } from "../errors.js";
 import { machine, run } from "../testing/helpers.js";
 import type { ExecutionResult, TaskHandler } from "../types.js";
 import { VirtualClock } from "./clock.js";
@@ -42,6 +42,11 @@ describe("errorMatches", () => {
     [["States.Runtime"], new StatesRuntimeError(""), false],
     [["States.ALL"], new DataLimitExceeded(""), false],
     [["States.DataLimitExceeded"], new DataLimitExceeded(""), false],
+    [["States.ALL"], new DataLimitExceeded("", false), true],
+    [["States.DataLimitExceeded"], new DataLimitExceeded("", false), true],
+    [["States.HeartbeatTimeout"], new HeartbeatTimeout(), true],
+    [["States.Timeout"], new HeartbeatTimeout(), true],
+    [["States.HeartbeatTimeout"], new StatesTimeout(), false],
     [["States.TaskFailed"], new TaskError("Custom", ""), true],
     [["States.TaskFailed"], new StatesTimeout(""), false],
     [["Custom"], new TaskError("Custom", ""), true],
@@ -171,16 +176,35 @@ describe("Catch", () => {
     expect(result.error).toBe("States.Runtime");
   });
 
-  it("never catches States.DataLimitExceeded (a terminal error)", async () => {
-    const big = () => "x".repeat(300_000);
-    const result = await run(task({ Retry: [{ ErrorEquals: ["States.ALL"] }], Catch: [{ ErrorEquals: ["States.ALL"], Next: "Caught" }] }), {}, { tasks: { [resource]: big } });
+  it("never catches a state output over the quota (terminal States.DataLimitExceeded)", async () => {
+    const big = () => "x".repeat(200_000);
+    const catchAll = { Retry: [{ ErrorEquals: ["States.ALL"] }], Catch: [{ ErrorEquals: ["States.ALL"], Next: "Caught" }] };
+    const result = await run(task({ ResultPath: "$.r", ...catchAll }), { s: "y".repeat(100_000) }, { tasks: { [resource]: big } });
     expect(result.error).toBe("States.DataLimitExceeded");
     expect(result.history.filter((event) => event.type === "TaskScheduled")).toHaveLength(1);
   });
 
-  it("catches States.ParameterPathFailure and States.ResultPathMatchFailure", async () => {
-    const parameters = await run(task({ Parameters: { "x.$": "$.missing" }, Catch: [{ ErrorEquals: ["States.ParameterPathFailure"], Next: "Caught" }] }), {}, { tasks: { [resource]: () => 1 } });
-    expect(parameters.output).toMatchObject({ Error: "States.ParameterPathFailure" });
+  // Recorded against Step Functions: localstack test_states_errors.snapshot.json
+  // (test_task_lambda_data_limit_exceeded_on_large_utf8_response, ..._catch_state_all_...).
+  it("catches a task result over the quota by name and with States.ALL", async () => {
+    const big = () => "x".repeat(300_000);
+    const cause = `The state/task '${resource}' returned a result with a size exceeding the maximum number of bytes service limit.`;
+    for (const name of ["States.DataLimitExceeded", "States.ALL"]) {
+      const result = await run(task({ Catch: [{ ErrorEquals: [name], Next: "Caught" }] }), {}, { tasks: { [resource]: big } });
+      expect(result.output).toEqual({ Error: "States.DataLimitExceeded", Cause: cause });
+      expect(result.history.filter((event) => event.type.endsWith("Failed"))).toHaveLength(1);
+    }
+  });
+
+  // Step Functions reports a `.$` path that matches nothing as States.Runtime, which no Catch handles (recorded
+  // causes: aws-samples/serverless-coffee-workshop#56; conformance case io/parameters-path-missing-not-caught).
+  it("never catches a Parameters path that matches nothing, and names the state in the cause", async () => {
+    const parameters = await run(task({ Parameters: { "x.$": "$.missing" }, Catch: [{ ErrorEquals: ["States.ALL"], Next: "Caught" }] }), {}, { tasks: { [resource]: () => 1 } });
+    expect(parameters.error).toBe("States.Runtime");
+    expect(parameters.cause).toMatch(/^An error occurred while executing the state '\w+' \(entered at the event id #2\)\. The JSONPath '\$\.missing'/);
+  });
+
+  it("catches States.ResultPathMatchFailure", async () => {
     const resultPath = await run(task({ ResultPath: "$.a.b", Catch: [{ ErrorEquals: ["States.ResultPathMatchFailure"], Next: "Caught" }] }), { a: "text" }, { tasks: { [resource]: () => 1 } });
     expect(resultPath.output).toMatchObject({ Error: "States.ResultPathMatchFailure" });
   });

@@ -124,7 +124,7 @@ export class ExecutionRuntime {
   /** Halts with TIMED_OUT when the clock has passed the machine's deadline. */
   checkDeadline(): void {
     if (this.deadline !== undefined && this.halted === undefined && this.clock.now() >= this.deadline) {
-      this.halt({ status: "TIMED_OUT", error: "States.Timeout", cause: "The execution ran longer than the state machine's TimeoutSeconds." });
+      this.halt({ status: "TIMED_OUT", error: "States.Timeout", cause: "" });
     }
   }
 

@@ -25,6 +25,11 @@ for (const prefix of ["Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Map"
   exitEvents.set(prefix, exitEventOf(prefix));
 }
 
+/** A States.Runtime error names the state it happened in (the innermost one), as Step Functions reports it. */
+function locate(error: unknown, stateName: string, enteredEventId: number): unknown {
+  return error instanceof StatesRuntimeError ? error.at(stateName, enteredEventId) : error;
+}
+
 /** Runs `graph` in `scope` from `startAt` with `input`; resolves with the output of its terminal state. */
 export async function runGraph(scope: Scope, graph: CompiledGraph, startAt: string, input: JsonValue): Promise<JsonValue> {
   const runtime = scope.runtime;
@@ -41,8 +46,13 @@ export async function runGraph(scope: Scope, graph: CompiledGraph, startAt: stri
     if (state === undefined) throw new StatesRuntimeError(`Missing 'Next' target: ${name}`);
     const visit: Visit = { name, enteredTime: runtime.clock.now(), retryCount: 0, taskToken: undefined };
     scope.visit = visit;
-    scope.record(enterEvents.get(state.eventPrefix) ?? `${state.eventPrefix}StateEntered`, schemas.stateEntered, name, current);
-    let outcome: Outcome | Promise<Outcome> = state.run(scope, visit, current);
+    const enteredId = scope.record(enterEvents.get(state.eventPrefix) ?? `${state.eventPrefix}StateEntered`, schemas.stateEntered, name, current);
+    let outcome: Outcome | Promise<Outcome>;
+    try {
+      outcome = state.run(scope, visit, current);
+    } catch (error) {
+      throw locate(error, name, enteredId);
+    }
     if (isPromise(outcome)) {
       try {
         outcome = await outcome;
@@ -51,7 +61,7 @@ export async function runGraph(scope: Scope, graph: CompiledGraph, startAt: stri
         if (abortable.has(state.eventPrefix) && (error instanceof ExecutionHalted || scope.isAbortReason(error))) {
           scope.record(`${state.eventPrefix}StateAborted`);
         }
-        throw error;
+        throw locate(error, name, enteredId);
       }
       runtime.throwIfHalted();
     }

@@ -6,7 +6,7 @@
  */
 import { schemas } from "./event-schemas.js";
 import type { JsonValue } from "@statecraft/asl";
-import { StatesError } from "../errors.js";
+import { StatesError, StatesTimeout } from "../errors.js";
 import { defaultMaxPayloadBytes, ensureJsonPayload } from "../io/payload-size.js";
 import { FailStateError } from "../states/fail.js";
 import type { Execution, ExecutionResult, HistoryEvent, RunOptions } from "../types.js";
@@ -130,12 +130,16 @@ export function startExecution(machine: CompiledMachine, input: JsonValue, optio
         const aborted = halted.status === "ABORTED";
         scope.record(aborted ? "ExecutionAborted" : "ExecutionTimedOut", aborted ? schemas.executionAborted : schemas.executionTimedOut, halted.error || undefined, halted.cause || undefined);
         ending = { status: halted.status };
-        if (halted.error !== "") ending.error = halted.error;
-        if (halted.cause !== "") ending.cause = halted.cause;
+        // DescribeExecution of a timed-out execution has neither error nor cause (recorded against Step Functions:
+        // localstack test_timeouts.snapshot.json, test_global_timeout); a stop keeps the ones StopExecution gave.
+        if (aborted && halted.error !== "") ending.error = halted.error;
+        if (aborted && halted.cause !== "") ending.cause = halted.cause;
       } else {
         const failure = error instanceof StatesError ? error : new StatesError("States.Runtime", `Internal error: ${error instanceof Error ? error.message : String(error)}`);
         const given = failure instanceof FailStateError ? failure.given : { error: true, cause: true };
-        const details = { error: given.error ? failure.name : undefined, cause: given.cause ? failure.cause : undefined };
+        // A timeout has no cause (an empty one here), as Step Functions records it.
+        const causeless = failure instanceof StatesTimeout && failure.cause === "";
+        const details = { error: given.error ? failure.name : undefined, cause: given.cause && !causeless ? failure.cause : undefined };
         scope.record("ExecutionFailed", schemas.executionFailed, details.error, details.cause);
         ending = { status: "FAILED" };
         if (details.error !== undefined) ending.error = details.error;
@@ -171,4 +175,5 @@ export function startExecution(machine: CompiledMachine, input: JsonValue, optio
   };
 }
 
-const timeoutReason = { status: "TIMED_OUT", error: "States.Timeout", cause: "The execution ran longer than the state machine's TimeoutSeconds." } as const;
+/** The `ExecutionTimedOut` event carries States.Timeout and, like every Step Functions timeout, no cause. */
+const timeoutReason = { status: "TIMED_OUT", error: "States.Timeout", cause: "" } as const;

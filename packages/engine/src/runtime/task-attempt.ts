@@ -6,7 +6,7 @@
  * @see https://states-language.net/spec.html#task-state
  */
 import type { JsonValue } from "@statecraft/asl";
-import { HeartbeatTimeout, StatesError, StatesTimeout, TaskError } from "../errors.js";
+import { DataLimitExceeded, HeartbeatTimeout, StatesError, StatesTimeout, TaskError } from "../errors.js";
 import { ensureJsonPayload } from "../io/payload-size.js";
 import type { TaskContext } from "../types.js";
 import { type Cancellation, raceCancellation } from "./abort.js";
@@ -32,7 +32,7 @@ const taskFinished = new StatesError("States.TaskFailed", "The task has finished
 function resultOf(scope: Scope, target: TaskTarget, handler: BoundHandler | undefined, raw: unknown): JsonValue {
   let result: JsonValue;
   try {
-    const json = ensureJsonPayload(raw, scope.runtime.maxPayloadBytes, `The task '${target.stateName}' result`);
+    const json = ensureJsonPayload(raw, scope.runtime.maxPayloadBytes, `The task '${target.stateName}' result`, () => taskResultTooLarge(target.resource));
     result = handler === undefined ? json : handler.wrap(json);
   } catch (error) {
     if (error instanceof StatesError) target.events.failed(scope, error.name, error.cause);
@@ -42,11 +42,20 @@ function resultOf(scope: Scope, target: TaskTarget, handler: BoundHandler | unde
   return result;
 }
 
+/**
+ * A task result over the payload quota: a task failure a Catch can handle, with the cause Step Functions records.
+ *
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html#service-limits-task-executions
+ */
+function taskResultTooLarge(resource: string): DataLimitExceeded {
+  return new DataLimitExceeded(`The state/task '${resource}' returned a result with a size exceeding the maximum number of bytes service limit.`, false);
+}
+
 function failure(scope: Scope, target: TaskTarget, handler: BoundHandler | undefined, thrown: unknown): never {
   // Stops and sibling failures pass through untouched: they are not task errors.
   if (scope.isAbortReason(thrown)) throw thrown;
   const error = handler === undefined ? (thrown instanceof StatesError ? thrown : new TaskError("States.TaskFailed", String(thrown))) : handler.errorOf(thrown);
-  if (error instanceof StatesTimeout || error instanceof HeartbeatTimeout) target.events.timedOut(scope, error.name, error.cause);
+  if (error instanceof StatesTimeout) target.events.timedOut(scope, error.name, error.cause === "" ? undefined : error.cause);
   else target.events.failed(scope, error.name, error.cause);
   throw error;
 }
@@ -116,13 +125,14 @@ async function attemptWithLimits(
       reject(error);
     };
     if (limits.timeoutSeconds !== undefined) {
-      timeoutTimer = setTimeout(() => stop(new StatesTimeout(`The task '${target.stateName}' ran longer than ${limits.timeoutSeconds} seconds.`)), limits.timeoutSeconds * 1000);
+      // Step Functions records a task timeout as States.Timeout with no cause.
+      timeoutTimer = setTimeout(() => stop(new StatesTimeout()), limits.timeoutSeconds * 1000);
     }
     const heartbeat = () => {
       if (limits.heartbeatSeconds === undefined) return;
       clearTimeout(heartbeatTimer);
       heartbeatTimer = setTimeout(
-        () => stop(new HeartbeatTimeout(`The task '${target.stateName}' sent no heartbeat for ${limits.heartbeatSeconds} seconds.`)),
+        () => stop(new HeartbeatTimeout()),
         limits.heartbeatSeconds * 1000,
       );
     };
@@ -155,11 +165,11 @@ async function attemptWithLimits(
         (thrown: unknown) => reject(handler.errorOf(thrown)),
       );
   });
+  let raw: unknown;
   try {
-    const raw = await outcome;
-    return resultOf(scope, target, token === undefined ? handler : undefined, raw);
+    raw = await outcome;
   } catch (thrown) {
-    if (token !== undefined && (thrown instanceof StatesTimeout || thrown instanceof HeartbeatTimeout)) runtime.broker.expire(token);
+    if (token !== undefined && thrown instanceof StatesTimeout) runtime.broker.expire(token);
     return failure(scope, target, handler === undefined ? undefined : { ...handler, errorOf: (error) => (error instanceof StatesError ? error : handler.errorOf(error)) }, thrown);
   } finally {
     clearTimeout(timeoutTimer);
@@ -168,4 +178,6 @@ async function attemptWithLimits(
     release();
     cancellation.abort(taskFinished);
   }
+  // Outside the try: a result over the quota records its own failure once.
+  return resultOf(scope, target, token === undefined ? handler : undefined, raw);
 }

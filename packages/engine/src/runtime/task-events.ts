@@ -22,7 +22,8 @@ export interface TaskEvents {
   submitted(scope: Scope, output: JsonValue): void;
   succeeded(scope: Scope, output: JsonValue): void;
   failed(scope: Scope, error: string, cause: string): void;
-  timedOut(scope: Scope, error: string, cause: string): void;
+  /** `cause` is absent for a timeout (Step Functions records none). */
+  timedOut(scope: Scope, error: string, cause: string | undefined): void;
 }
 
 function lambdaEvents(resource: string): TaskEvents {

@@ -86,9 +86,11 @@ describe("Task", () => {
     expect(bad.error).toBe("States.Runtime");
   });
 
-  it("fails with States.HeartbeatTimeout without heartbeats, and not with them", async () => {
+  // Step Functions records a missed heartbeat as States.Timeout with no cause (localstack test_heartbeats.snapshot.json).
+  it("fails with States.Timeout (no cause) without heartbeats, and not with them", async () => {
     const silent = await runState({ Type: "Task", Resource: "arn:aws:states:::local:t", HeartbeatSeconds: 1, TimeoutSeconds: 5, End: true }, {}, { tasks: { "arn:aws:states:::local:t": () => new Promise(() => {}) } });
-    expect(silent.error).toBe("States.HeartbeatTimeout");
+    expect(silent.error).toBe("States.Timeout");
+    expect(silent.cause).toBeUndefined();
     const beating = await runState({ Type: "Task", Resource: "arn:aws:states:::local:t", HeartbeatSeconds: 1, TimeoutSeconds: 5, End: true }, {}, {
       tasks: {
         "arn:aws:states:::local:t": (_input, context) =>
