@@ -144,7 +144,7 @@ describe("generated definitions and inputs", () => {
       fc.asyncProperty(definition, input, async (generated, data) => {
         let timer: NodeJS.Timeout | undefined;
         const outcome = await Promise.race([
-          runExecution(asJson(generated), data, { clock: "virtual", tasks, maxHistoryEvents: 300 }).then(
+          runExecution(asJson(generated), asJson(data), { clock: "virtual", tasks, maxHistoryEvents: 300 }).then(
             (result): ExecutionResult | Error => result,
             (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
           ),
