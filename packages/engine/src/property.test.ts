@@ -15,6 +15,10 @@ const names = ["S0", "S1", "S2", "S3", "Missing"];
 function asJson(value: unknown): unknown {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value) ?? "null");
 }
+/** A generated input as the engine's JSON type (fast-check's JSON types are its own). */
+function asInput(value: unknown): JsonValue {
+  return JSON.parse(JSON.stringify(value) ?? "null") as JsonValue;
+}
 const paths = ["$", "$.a", "$.b.c", "$.items", "$.items[0]", "$.items[*].x", "$$.Execution.Input", "$$.State.Name", "$.missing", "bad path", "$[", "States.Format('{}', $.a)"];
 const userErrors = ["Boom", "Custom.Error", "Error"];
 const resources = [
@@ -144,7 +148,7 @@ describe("generated definitions and inputs", () => {
       fc.asyncProperty(definition, input, async (generated, data) => {
         let timer: NodeJS.Timeout | undefined;
         const outcome = await Promise.race([
-          runExecution(asJson(generated), asJson(data), { clock: "virtual", tasks, maxHistoryEvents: 300 }).then(
+          runExecution(asJson(generated), asInput(data), { clock: "virtual", tasks, maxHistoryEvents: 300 }).then(
             (result): ExecutionResult | Error => result,
             (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
           ),
