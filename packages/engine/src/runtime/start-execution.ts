@@ -9,13 +9,15 @@ import type { JsonValue } from "@statecraft/asl";
 import { StatesError, StatesTimeout } from "../errors.js";
 import { defaultMaxPayloadBytes, ensureJsonPayload } from "../io/payload-size.js";
 import { FailStateError } from "../states/fail.js";
-import type { Execution, ExecutionResult, HistoryEvent, RunOptions } from "../types.js";
+import type { Execution, ExecutionResult, HistoryEvent, LambdaContext, RunOptions } from "../types.js";
 import { resolveClock } from "./clock.js";
 import type { CompiledMachine } from "./compiled.js";
 import { ExecutionHalted, ExecutionRuntime } from "./execution-runtime.js";
 import { HistoryRecorder } from "./history.js";
 import { runGraph } from "./run-graph.js";
 import { Scope } from "./scope.js";
+import { handlerContextAnchor } from "./task-attempt.js";
+import { lambdaContextAnchor } from "./task-handlers.js";
 
 /** Names given to the machine when it was loaded. */
 export interface MachineIdentity {
@@ -24,6 +26,34 @@ export interface MachineIdentity {
 }
 
 const defaultHistoryLimit = 25_000;
+
+/** Builds the {@link shapeAnchors}: one instance of each class an execution creates on its hot path. */
+function anchorShapes(): { scope: Scope; result: ExecutionResult; lambdaContext: LambdaContext } {
+  const runtime = new ExecutionRuntime({
+    clock: resolveClock(undefined),
+    history: new HistoryRecorder([], defaultHistoryLimit),
+    executionArn: "",
+    executionName: "",
+    stateMachineArn: "",
+    stateMachineName: "",
+    roleArn: "",
+    region: "",
+    account: "",
+    executionInput: {},
+    startTime: 0,
+    tasks: {},
+    lambdas: {},
+    broker: undefined,
+    random: Math.random,
+    uuid: () => "",
+    maxPayloadBytes: defaultMaxPayloadBytes,
+  });
+  const scope = new Scope(runtime, undefined, 0);
+  scope.record("ExecutionStarted", schemas.executionStarted, {}, "");
+  runtime.finish();
+  const result = lazyResult({ status: "SUCCEEDED", output: {} }, { executionArn: "", startDate: new Date(0), stopDate: new Date(0) }, runtime.history);
+  return { scope, result, lambdaContext: lambdaContextAnchor(runtime, handlerContextAnchor) };
+}
 
 function inputOfStartEvent(history: readonly HistoryEvent[]): JsonValue {
   const details = history[0]?.executionStartedEventDetails as { input?: unknown } | undefined;
@@ -177,3 +207,11 @@ export function startExecution(machine: CompiledMachine, input: JsonValue, optio
 
 /** The `ExecutionTimedOut` event carries States.Timeout and, like every Step Functions timeout, no cause. */
 const timeoutReason = { status: "TIMED_OUT", error: "States.Timeout", cause: "" } as const;
+
+/**
+ * One idle execution (runtime, history with an event, scope, variables, result) kept for the life of the process. V8
+ * collects the hidden classes of class instances (built by field-adding transitions) once no instance is alive,
+ * and deoptimizes every function specialized on them ("weak objects"): without this, each full GC between
+ * executions (an idle server, a benchmark's `gc()`) sent the engine's hot path back to the interpreter.
+ */
+export const shapeAnchors: { scope: Scope; result: ExecutionResult; lambdaContext: LambdaContext } = anchorShapes();

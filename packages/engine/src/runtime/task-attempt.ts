@@ -9,7 +9,7 @@ import type { JsonValue } from "@statecraft/asl";
 import { DataLimitExceeded, HeartbeatTimeout, StatesError, StatesTimeout, TaskError } from "../errors.js";
 import { ensureJsonPayload } from "../io/payload-size.js";
 import type { TaskContext } from "../types.js";
-import { type Cancellation, raceCancellation } from "./abort.js";
+import { Cancellation, raceCancellation } from "./abort.js";
 import { isPromise } from "./compiled.js";
 import type { ParsedResource } from "./resources.js";
 import type { Scope, Visit } from "./scope.js";
@@ -75,6 +75,9 @@ class HandlerContext implements TaskContext {
     return this.cancellation.signal;
   }
 }
+
+/** Keeps the context's hidden class alive between executions (see `shapeAnchors` in `start-execution.ts`). */
+export const handlerContextAnchor: TaskContext = new HandlerContext("", "", new Cancellation(), noHeartbeat);
 
 function taskContext(stateName: string, executionArn: string, cancellation: Cancellation, heartbeat: () => void, taskToken: string | undefined): TaskContext {
   const context = new HandlerContext(stateName, executionArn, cancellation, heartbeat);

@@ -88,6 +88,11 @@ class LambdaInvocationContext implements LambdaContext {
   }
 }
 
+/** A context kept alive for its hidden class (see `shapeAnchors` in `start-execution.ts`). */
+export function lambdaContextAnchor(runtime: ExecutionRuntime, task: TaskContext): LambdaContext {
+  return new LambdaInvocationContext(runtime, "", task, () => {});
+}
+
 /**
  * Calls a Lambda handler with AWS semantics. The legacy `context.done/succeed/fail` settle the invocation too:
  * they win over a pending promise, and over an `undefined` returned synchronously.
