@@ -1,5 +1,5 @@
 /**
- * The embedded Step Functions engine: runs any JSONPath-mode ASL definition locally as AWS does.
+ * The embedded Step Functions engine: runs any ASL definition (JSONPath or JSONata) locally as AWS does.
  *
  * @see https://states-language.net/spec.html
  */
