@@ -2,7 +2,8 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseConfig, songLyrics } from "@statecraft/infra";
+import { s3ObjectCreatedEvent } from "@statecraft/events";
+import { imageUpload, parseConfig, songLyrics } from "@statecraft/infra";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type CliRun, runSfn } from "../testing/run-in-process.js";
 
@@ -86,6 +87,23 @@ describe("sfn run", () => {
     const history = JSON.parse(stdout).history as { type: string }[];
     expect(history[0]?.type).toBe("ExecutionStarted");
     expect(history.at(-1)?.type).toBe("ExecutionSucceeded");
+  });
+
+  it("runs the generated image-upload ASL with the workspace image Lambdas on the local store", async () => {
+    const imageFile = join(dir, "image-upload.asl.json");
+    await writeFile(imageFile, JSON.stringify(imageUpload(parseConfig(undefined, {})).definition));
+    const event = s3ObjectCreatedEvent({
+      bucket: "statecraft-images",
+      key: "notes.txt",
+      size: 12,
+      etag: "0123456789abcdef0123456789abcdef",
+      region: "us-east-1",
+      account: "123456789012",
+      time: new Date("2026-11-30T00:00:00Z"),
+    });
+    const { code, stdout } = await sfn("run", imageFile, "--input", JSON.stringify(event), "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ status: "SUCCEEDED", output: { status: "skipped", source: { key: "notes.txt" } } });
   });
 
   it("writes a self-contained report with --report", async () => {

@@ -7,7 +7,7 @@ import { parseDrawableDefinition, writeReport } from "@statecraft/graph";
 import * as z from "zod";
 import { parseJsonArgument, readJsonFile } from "../args.js";
 import { type Command, type CommandIO, UsageError } from "../command.js";
-import { workspaceLambdas } from "../lambdas.js";
+import { workspaceLambdasAt } from "../lambdas.js";
 import { createTracePrinter } from "../trace.js";
 
 const RunOptions = z
@@ -101,7 +101,7 @@ async function run(argv: readonly string[], io: CommandIO): Promise<number> {
         ? parseJsonArgument(options.input, "--input")
         : {};
   const registries =
-    options.tasks !== undefined ? { tasks: await loadTasks(options.tasks, io.cwd) } : { lambdas: workspaceLambdas };
+    options.tasks !== undefined ? { tasks: await loadTasks(options.tasks, io.cwd) } : { lambdas: workspaceLambdasAt(io.cwd) };
   const progress = options.json || options.quiet ? undefined : createTracePrinter(io.stdout, io.env);
 
   let result: ExecutionResult;

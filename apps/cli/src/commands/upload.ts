@@ -20,6 +20,7 @@ import { createHandler as createThumbnail } from "@statecraft/lambda-thumbnail";
 import { LocalObjectStore } from "@statecraft/storage";
 import * as z from "zod";
 import { type Command, type CommandIO, UsageError } from "../command.js";
+import { defaultLocalS3Dir } from "../lambdas.js";
 import { createTracePrinter } from "../trace.js";
 
 const UploadOptions = z.object({
@@ -38,7 +39,7 @@ type UploadOptions = z.output<typeof UploadOptions>;
 const uploadFlags = {
   route: { type: "string", default: "eventbridge" },
   bucket: { type: "string", default: "statecraft-images" },
-  data: { type: "string", default: ".statecraft/s3" },
+  data: { type: "string", default: defaultLocalS3Dir },
   key: { type: "string" },
   json: { type: "boolean", default: false },
   quiet: { type: "boolean", default: false },
