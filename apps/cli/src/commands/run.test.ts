@@ -65,7 +65,7 @@ describe("sfn run", () => {
     const { code, stdout, stderr } = await sfn("run", bad, "--json");
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toContain("/States/a");
+    expect(stderr).toContain("/States/a/Next (state a):");
     expect(stderr).toContain("missing");
   });
 

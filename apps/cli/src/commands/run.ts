@@ -8,6 +8,7 @@ import * as z from "zod";
 import { parseJsonArgument, readJsonFile } from "../args.js";
 import { type Command, type CommandIO, UsageError } from "../command.js";
 import { workspaceLambdasAt } from "../lambdas.js";
+import { describeProblem } from "../problems.js";
 import { createTracePrinter } from "../trace.js";
 
 const RunOptions = z
@@ -113,7 +114,7 @@ async function run(argv: readonly string[], io: CommandIO): Promise<number> {
     });
   } catch (error) {
     if (error instanceof InvalidDefinitionError) {
-      const lines = error.problems.map((p) => `  ${p.pointer || "/"}: ${p.message}`);
+      const lines = error.problems.map((problem) => `  ${describeProblem(problem)}`);
       io.stderr.write(`sfn run: invalid definition ${options.definition}\n${lines.join("\n")}\n`);
       return 2;
     }

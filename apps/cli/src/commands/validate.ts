@@ -2,25 +2,7 @@ import { parseArgs } from "node:util";
 import { definitionWarnings, validateDefinition } from "@statecraft/asl";
 import { readJsonFile } from "../args.js";
 import { type Command, type CommandIO, UsageError } from "../command.js";
-
-/** The state a JSON pointer points into (`/States/song/Next` → `song`), for messages people can act on. */
-function stateOf(pointer: string): string | undefined {
-  const parts = pointer.split("/");
-  const index = parts.lastIndexOf("States");
-  const name = index >= 0 ? parts[index + 1] : undefined;
-  return name?.replace(/~1/g, "/").replace(/~0/g, "~");
-}
-
-interface Problem {
-  readonly pointer: string;
-  readonly message: string;
-}
-
-/** `pointer (state name): message`. */
-function describe(problem: Problem): string {
-  const state = stateOf(problem.pointer);
-  return `${problem.pointer || "/"}${state === undefined ? "" : ` (state ${state})`}: ${problem.message}`;
-}
+import { type DefinitionProblem, describeProblem } from "../problems.js";
 
 async function validate(argv: readonly string[], io: CommandIO): Promise<number> {
   let parsed: ReturnType<typeof parseArgs<{ options: { json: { type: "boolean" } }; allowPositionals: true }>>;
@@ -32,7 +14,7 @@ async function validate(argv: readonly string[], io: CommandIO): Promise<number>
   const files = parsed.positionals;
   if (files.length === 0) throw new UsageError("give at least one definition file");
   let invalid = 0;
-  const report: Record<string, { problems: Problem[]; warnings: Problem[] }> = {};
+  const report: Record<string, { problems: DefinitionProblem[]; warnings: DefinitionProblem[] }> = {};
   for (const file of files) {
     const definition = await readJsonFile(file, io.cwd, "definition");
     const problems = validateDefinition(definition);
@@ -46,8 +28,8 @@ async function validate(argv: readonly string[], io: CommandIO): Promise<number>
     } else {
       io.stdout.write(`✗ ${file}: ${problems.length} ${problems.length === 1 ? "problem" : "problems"}\n`);
     }
-    for (const problem of problems) io.stdout.write(`  ${describe(problem)}\n`);
-    for (const warning of warnings) io.stdout.write(`  warning ${describe(warning)}\n`);
+    for (const problem of problems) io.stdout.write(`  ${describeProblem(problem)}\n`);
+    for (const warning of warnings) io.stdout.write(`  warning ${describeProblem(warning)}\n`);
   }
   if (parsed.values.json) io.stdout.write(`${JSON.stringify(report)}\n`);
   return invalid === 0 ? 0 : 1;
