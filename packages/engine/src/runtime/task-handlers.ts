@@ -9,6 +9,7 @@ import type { JsonObject, JsonValue } from "@statecraft/asl";
 import { StatesError, StatesRuntimeError, TaskError, toStatesError } from "../errors.js";
 import type { LambdaContext, LambdaHandler, TaskContext } from "../types.js";
 import type { ExecutionRuntime } from "./execution-runtime.js";
+import { copyAsJson } from "./json-copy.js";
 import { functionNameOf, type ParsedResource } from "./resources.js";
 
 /** A resolved handler: calls it, maps what it throws, wraps what it returns. */
@@ -98,7 +99,7 @@ export function lambdaContextAnchor(runtime: ExecutionRuntime, task: TaskContext
  * they win over a pending promise, and over an `undefined` returned synchronously.
  */
 function invokeLambda(runtime: ExecutionRuntime, handler: LambdaHandler, functionName: string, event: JsonValue, context: TaskContext): unknown {
-  const copy = JSON.parse(JSON.stringify(event)) as JsonValue;
+  const copy = copyAsJson(event);
   let early: { error: unknown; result: unknown } | undefined;
   let settle = (error: unknown, result?: unknown): void => {
     early ??= { error, result };
