@@ -44,16 +44,21 @@ export async function runGraph(scope: Scope, graph: CompiledGraph, startAt: stri
     }
     const state = graph.states.get(name);
     if (state === undefined) throw new StatesRuntimeError(`Missing 'Next' target: ${name}`);
-    const visit: Visit = { name, enteredTime: runtime.clock.now(), retryCount: 0, taskToken: undefined };
+    const enteredTime = runtime.clock.now();
+    const visit: Visit = { name, enteredTime, retryCount: 0, taskToken: undefined };
     scope.visit = visit;
-    const enteredId = scope.record(enterEvents.get(state.eventPrefix) ?? `${state.eventPrefix}StateEntered`, schemas.stateEntered, name, current);
+    const enteredId = scope.recordAt(enteredTime, enterEvents.get(state.eventPrefix) ?? `${state.eventPrefix}StateEntered`, schemas.stateEntered, name, current);
     let outcome: Outcome | Promise<Outcome>;
     try {
       outcome = state.run(scope, visit, current);
     } catch (error) {
       throw locate(error, name, enteredId);
     }
-    if (isPromise(outcome)) {
+    // A state that finished synchronously exits at the time of its last event (for a Task, the one recorded after
+    // its handler returned); one that awaited reads the clock again.
+    let exitTime = -1;
+    if (!isPromise(outcome)) exitTime = scope.lastEventTime;
+    else {
       try {
         outcome = await outcome;
       } catch (error) {
@@ -68,7 +73,7 @@ export async function runGraph(scope: Scope, graph: CompiledGraph, startAt: stri
     const assigned = outcome.assigned;
     if (assigned !== undefined) scope.variables.assign(assigned, name);
     const exitEvent = exitEvents.get(state.eventPrefix);
-    if (exitEvent !== undefined) scope.record(exitEvent, schemas.stateExited, name, outcome.output, assigned);
+    if (exitEvent !== undefined) scope.recordAt(exitTime < 0 ? runtime.clock.now() : exitTime, exitEvent, schemas.stateExited, name, outcome.output, assigned);
     if (outcome.next === undefined) return outcome.output;
     name = outcome.next;
     current = outcome.output;

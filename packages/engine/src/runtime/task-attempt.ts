@@ -89,8 +89,9 @@ function taskContext(stateName: string, executionArn: string, cancellation: Canc
 export function attemptTask(scope: Scope, visit: Visit, target: TaskTarget, payload: JsonValue, limits: AttemptLimits): JsonValue | Promise<JsonValue> {
   const runtime = scope.runtime;
   const handler = bindHandler(runtime, target.resource, target.parsed, payload);
-  target.events.scheduled(scope, payload, limits);
-  target.events.started(scope);
+  const time = runtime.clock.now();
+  target.events.scheduled(scope, payload, limits, time);
+  target.events.started(scope, time);
   if (!target.waitsForToken && limits.timeoutSeconds === undefined && limits.heartbeatSeconds === undefined && handler !== undefined) {
     const context = taskContext(target.stateName, runtime.executionArn, scope.cancellation, noHeartbeat, undefined);
     let raw: unknown;

@@ -17,8 +17,9 @@ export interface AttemptLimits {
 
 /** Records the events of a task attempt. */
 export interface TaskEvents {
-  scheduled(scope: Scope, payload: JsonValue, limits: AttemptLimits): void;
-  started(scope: Scope): void;
+  /** `time`: one clock reading for both the scheduled and the started event. */
+  scheduled(scope: Scope, payload: JsonValue, limits: AttemptLimits, time: number): void;
+  started(scope: Scope, time: number): void;
   submitted(scope: Scope, output: JsonValue): void;
   succeeded(scope: Scope, output: JsonValue): void;
   failed(scope: Scope, error: string, cause: string): void;
@@ -28,8 +29,8 @@ export interface TaskEvents {
 
 function lambdaEvents(resource: string): TaskEvents {
   return {
-    scheduled: (scope, input, limits) => void scope.record("LambdaFunctionScheduled", schemas.lambdaScheduled, resource, input, limits.timeoutSeconds),
-    started: (scope) => void scope.record("LambdaFunctionStarted"),
+    scheduled: (scope, input, limits, time) => void scope.recordAt(time, "LambdaFunctionScheduled", schemas.lambdaScheduled, resource, input, limits.timeoutSeconds),
+    started: (scope, time) => void scope.recordAt(time, "LambdaFunctionStarted"),
     submitted: () => {},
     succeeded: (scope, output) => void scope.record("LambdaFunctionSucceeded", schemas.lambdaSucceeded, output),
     failed: (scope, error, cause) => void scope.record("LambdaFunctionFailed", schemas.lambdaFailed, error, cause),
@@ -39,9 +40,9 @@ function lambdaEvents(resource: string): TaskEvents {
 
 function activityEvents(resource: string): TaskEvents {
   return {
-    scheduled: (scope, input, limits) =>
-      void scope.record("ActivityScheduled", schemas.activityScheduled, resource, input, limits.timeoutSeconds, limits.heartbeatSeconds),
-    started: (scope) => void scope.record("ActivityStarted", schemas.activityStarted, "statecraft"),
+    scheduled: (scope, input, limits, time) =>
+      void scope.recordAt(time, "ActivityScheduled", schemas.activityScheduled, resource, input, limits.timeoutSeconds, limits.heartbeatSeconds),
+    started: (scope, time) => void scope.recordAt(time, "ActivityStarted", schemas.activityStarted, "statecraft"),
     submitted: () => {},
     succeeded: (scope, output) => void scope.record("ActivitySucceeded", schemas.activitySucceeded, output),
     failed: (scope, error, cause) => void scope.record("ActivityFailed", schemas.activityFailed, error, cause),
@@ -51,8 +52,9 @@ function activityEvents(resource: string): TaskEvents {
 
 function serviceEvents(resourceType: string, resource: string): TaskEvents {
   return {
-    scheduled: (scope, parameters, limits) =>
-      void scope.record(
+    scheduled: (scope, parameters, limits, time) =>
+      void scope.recordAt(
+        time,
         "TaskScheduled",
         schemas.taskScheduled,
         resourceType,
@@ -62,7 +64,7 @@ function serviceEvents(resourceType: string, resource: string): TaskEvents {
         limits.timeoutSeconds,
         limits.heartbeatSeconds,
       ),
-    started: (scope) => void scope.record("TaskStarted", schemas.taskStarted, resourceType, resource),
+    started: (scope, time) => void scope.recordAt(time, "TaskStarted", schemas.taskStarted, resourceType, resource),
     submitted: (scope, output) => void scope.record("TaskSubmitted", schemas.taskSubmitted, resourceType, resource, output),
     succeeded: (scope, output) => void scope.record("TaskSucceeded", schemas.taskSucceeded, resourceType, resource, output),
     failed: (scope, error, cause) => void scope.record("TaskFailed", schemas.taskFailed, resourceType, resource, error, cause),

@@ -7,6 +7,29 @@ import { machine, run, runState, types } from "../testing/helpers.js";
 const resource = "arn:aws:states:::my:echo";
 
 describe("Task", () => {
+  it.each([
+    ["a synchronous", false],
+    ["an asynchronous", true],
+  ])("stamps the events after %s handler with a clock reading taken after it returned", async (_label, async) => {
+    let time = 1_000_000;
+    const clock = { now: () => time, sleep: () => Promise.resolve() };
+    const handler = (input: JsonValue) => {
+      time += 5_000; // the handler takes five seconds
+      return async ? Promise.resolve(input) : input;
+    };
+    const result = await runState({ Type: "Task", Resource: resource, End: true }, { a: 1 }, { clock, tasks: { [resource]: handler } });
+    const stamps = Object.fromEntries(result.history.map((event) => [event.type, event.timestamp.getTime()]));
+    expect(stamps).toStrictEqual({
+      ExecutionStarted: 1_000_000,
+      TaskStateEntered: 1_000_000,
+      TaskScheduled: 1_000_000,
+      TaskStarted: 1_000_000,
+      TaskSucceeded: 1_005_000,
+      TaskStateExited: 1_005_000,
+      ExecutionSucceeded: 1_005_000,
+    });
+  });
+
   it("runs the handler registered for the exact resource, through the whole pipeline", async () => {
     const seen: JsonValue[] = [];
     const result = await runState(
