@@ -26,7 +26,10 @@ export const defaultLocalS3Dir = ".statecraft/s3";
 /** A handler whose module (sharp, image-size, …) is only imported when a state first calls it. */
 function loadedOnFirstCall(load: () => Promise<(event: unknown) => Promise<unknown>>): TaskHandler {
   let handler: Promise<(event: unknown) => Promise<unknown>> | undefined;
-  return async (input) => (await (handler ??= load()))(input) as Promise<JsonValue>;
+  return async (input) => {
+    handler ??= load();
+    return (await handler)(input) as Promise<JsonValue>;
+  };
 }
 
 /**
@@ -35,8 +38,10 @@ function loadedOnFirstCall(load: () => Promise<(event: unknown) => Promise<unkno
  */
 export function localImageLambdas(dataDir: string): Record<string, TaskHandler> {
   let store: Promise<ObjectStore> | undefined;
-  const localStore = () =>
-    (store ??= import("@statecraft/storage").then(({ LocalObjectStore }) => new LocalObjectStore({ root: dataDir })));
+  const localStore = (): Promise<ObjectStore> => {
+    store ??= import("@statecraft/storage").then(({ LocalObjectStore }) => new LocalObjectStore({ root: dataDir }));
+    return store;
+  };
   return {
     normalize: loadedOnFirstCall(async () => (await import("@statecraft/lambda-normalize")).createHandler(await localStore())),
     "image-info": loadedOnFirstCall(async () => (await import("@statecraft/lambda-image-info")).createHandler(await localStore())),
