@@ -20,11 +20,9 @@ import { pointerTo } from "../compile/problems.js";
 import { ensureJsonPayload } from "../io/payload-size.js";
 import { placeResult, selectInputPath, selectOutputPath } from "../io/pipeline.js";
 import { compileTemplate } from "../io/template.js";
-import { SiblingFailed } from "../runtime/abort.js";
-import type { CompiledGraph, CompiledState } from "../runtime/compiled.js";
+import type { CompiledState } from "../runtime/compiled.js";
 import { withCatch, withRetry } from "../runtime/error-handling.js";
-import { runGraph } from "../runtime/run-graph.js";
-import { Scope } from "../runtime/scope.js";
+import { compileBranches, runBranches } from "./parallel-branches.js";
 
 export function compileParallel(state: RawState, ctx: StateCompileContext): CompiledState {
   const inputPath = filterPath(state, "InputPath", ctx);
@@ -38,15 +36,7 @@ export function compileParallel(state: RawState, ctx: StateCompileContext): Comp
   const retry = retriers(state, ctx);
   const catchList = catchers(state, ctx);
   const next = transition(state, ctx);
-  const branches: CompiledGraph[] = [];
-  if (!Array.isArray(state.Branches) || state.Branches.length === 0) {
-    ctx.problems.add(pointerTo(ctx.pointer, "Branches"), "must be a non-empty array of state graphs");
-  } else {
-    state.Branches.forEach((branch: unknown, index: number) => {
-      const compiled = ctx.compileGraph(branch, pointerTo(ctx.pointer, "Branches", index));
-      if (compiled !== undefined) branches.push(compiled);
-    });
-  }
+  const branches = compileBranches(state, ctx);
   const name = ctx.name;
 
   return {
@@ -59,23 +49,8 @@ export function compileParallel(state: RawState, ctx: StateCompileContext): Comp
         const effective = selectInputPath(input, inputPath, scope);
         const attempt = async (): Promise<JsonValue> => {
           const payload = parameters === undefined ? effective : parameters(effective, scope);
-          const startedId = scope.record("ParallelStateStarted");
-          const { cancellation, release } = scope.cancellation.child();
-          try {
-            const runs = branches.map((branch) => runGraph(new Scope(runtime, cancellation, startedId, scope.variables), branch, branch.startAt, payload));
-            // The first failure stops the sibling branches.
-            for (const run of runs) run.catch(() => cancellation.abort(new SiblingFailed("another branch failed")));
-            const outputs = await Promise.all(runs);
-            scope.lastEventId = runtime.history.lastId;
-            scope.record("ParallelStateSucceeded");
-            return selector === undefined ? outputs : selector(outputs, scope);
-          } catch (error) {
-            scope.lastEventId = runtime.history.lastId;
-            if (runtime.halted === undefined) scope.record("ParallelStateFailed");
-            throw error;
-          } finally {
-            release();
-          }
+          const outputs = await runBranches(scope, branches, payload);
+          return selector === undefined ? outputs : selector(outputs, scope);
         };
         const selected = await withRetry(scope, visit, retry, attempt);
         const output = selectOutputPath(placeResult(input, selected, placement), outputPath, scope);

@@ -55,6 +55,15 @@ function compileSeconds(state: RawState, field: "TimeoutSeconds" | "HeartbeatSec
   };
 }
 
+/** The Task's `Resource`: what it calls, which history events it records, whether it waits for a task token. */
+export function compileTaskTarget(state: RawState, ctx: StateCompileContext): TaskTarget {
+  const resource = typeof state.Resource === "string" ? state.Resource : "";
+  if (resource === "") ctx.problems.add(pointerTo(ctx.pointer, "Resource"), "must be a non-empty string (a resource ARN)");
+  const parsed = parseResource(resource);
+  const waitsForToken = (parsed.kind === "service" || parsed.kind === "lambda-invoke") && parsed.pattern === "waitForTaskToken";
+  return { stateName: ctx.name, resource, parsed, events: taskEventsFor(resource, parsed), waitsForToken };
+}
+
 export function compileTask(state: RawState, ctx: StateCompileContext): CompiledState {
   const inputPath = filterPath(state, "InputPath", ctx);
   const outputPath = filterPath(state, "OutputPath", ctx);
@@ -72,11 +81,8 @@ export function compileTask(state: RawState, ctx: StateCompileContext): Compiled
   const retry = retriers(state, ctx);
   const catchList = catchers(state, ctx);
   const next = transition(state, ctx);
-  const resource = typeof state.Resource === "string" ? state.Resource : "";
-  if (resource === "") ctx.problems.add(pointerTo(ctx.pointer, "Resource"), "must be a non-empty string (a resource ARN)");
-  const parsed = parseResource(resource);
-  const waitsForToken = (parsed.kind === "service" || parsed.kind === "lambda-invoke") && parsed.pattern === "waitForTaskToken";
-  const target: TaskTarget = { stateName: ctx.name, resource, parsed, events: taskEventsFor(resource, parsed), waitsForToken };
+  const target = compileTaskTarget(state, ctx);
+  const { waitsForToken } = target;
   const name = ctx.name;
 
   return {

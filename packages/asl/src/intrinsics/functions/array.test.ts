@@ -1,28 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { JsonValue } from "../../model/json.js";
-import { checkIntrinsic } from "../check.js";
-import { IntrinsicFailure } from "../errors.js";
-import { evaluateIntrinsic } from "../evaluate.js";
-import { parseIntrinsic } from "../parser.js";
-
-const run = (text: string, input: Record<string, JsonValue> = {}) =>
-  evaluateIntrinsic(parseIntrinsic(text), {
-    resolvePath: (path) => {
-      const value = input[path.slice(2)];
-      if (value === undefined) throw new Error(`no ${path} in test input`);
-      return value;
-    },
-  });
-const problems = (text: string) => checkIntrinsic(parseIntrinsic(text)).map((problem) => problem.message);
-const failure = (text: string, input: Record<string, JsonValue> = {}): string => {
-  try {
-    run(text, input);
-  } catch (error) {
-    if (error instanceof IntrinsicFailure) return error.message;
-    throw error;
-  }
-  throw new Error(`expected ${text} to fail`);
-};
+import { failure, problems, run } from "../functions.test-support.js";
 
 describe("States.Array", () => {
   it("builds the AWS guide example", () => {

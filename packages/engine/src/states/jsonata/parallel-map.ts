@@ -11,13 +11,12 @@ import type { JsonObject, JsonValue } from "@statecraft/asl";
 import { type RawState, retriers, type StateCompileContext, transition } from "../../compile/common.js";
 import { pointerTo } from "../../compile/problems.js";
 import { QueryEvaluationError, StatesRuntimeError } from "../../errors.js";
-import { SiblingFailed } from "../../runtime/abort.js";
-import type { CompiledGraph, CompiledState } from "../../runtime/compiled.js";
+import type { CompiledState } from "../../runtime/compiled.js";
 import { withCatch, withRetry } from "../../runtime/error-handling.js";
 import { schemas } from "../../runtime/event-schemas.js";
-import { runGraph } from "../../runtime/run-graph.js";
-import { Scope } from "../../runtime/scope.js";
+import type { Scope } from "../../runtime/scope.js";
 import { runMapIterations } from "../map-iterations.js";
+import { compileBranches, runBranches } from "../parallel-branches.js";
 import { checkedOutput, compileExit, evaluateExit, jsonataCatchers } from "./common.js";
 import { numberField, optionalJsonataField } from "./fields.js";
 
@@ -27,41 +26,17 @@ export function compileJsonataParallel(state: RawState, ctx: StateCompileContext
   const retry = retriers(state, ctx);
   const catchList = jsonataCatchers(state, ctx);
   const next = transition(state, ctx);
-  const branches: CompiledGraph[] = [];
-  if (!Array.isArray(state.Branches) || state.Branches.length === 0) {
-    ctx.problems.add(pointerTo(ctx.pointer, "Branches"), "must be a non-empty array of state graphs");
-  } else {
-    state.Branches.forEach((branch: unknown, index: number) => {
-      const compiled = ctx.compileGraph(branch, pointerTo(ctx.pointer, "Branches", index));
-      if (compiled !== undefined) branches.push(compiled);
-    });
-  }
+  const branches = compileBranches(state, ctx);
   const name = ctx.name;
   return {
     name,
     type: "Parallel",
     eventPrefix: "Parallel",
     run(scope, visit, input) {
-      const runtime = scope.runtime;
       const body = async () => {
         const attempt = async (): Promise<JsonValue> => {
           const payload = args === undefined ? input : await args(scope, input);
-          const startedId = scope.record("ParallelStateStarted");
-          const { cancellation, release } = scope.cancellation.child();
-          try {
-            const runs = branches.map((branch) => runGraph(new Scope(runtime, cancellation, startedId, scope.variables), branch, branch.startAt, payload));
-            for (const run of runs) run.catch(() => cancellation.abort(new SiblingFailed("another branch failed")));
-            const outputs = await Promise.all(runs);
-            scope.lastEventId = runtime.history.lastId;
-            scope.record("ParallelStateSucceeded");
-            return outputs;
-          } catch (error) {
-            scope.lastEventId = runtime.history.lastId;
-            if (runtime.halted === undefined) scope.record("ParallelStateFailed");
-            throw error;
-          } finally {
-            release();
-          }
+          return runBranches(scope, branches, payload);
         };
         const result = await withRetry(scope, visit, retry, attempt);
         const { output, assigned } = await evaluateExit(exit, scope, input, result, { result });

@@ -9,14 +9,13 @@
  */
 import type { JsonValue } from "@statecraft/asl";
 import { type RawState, retriers, type StateCompileContext, transition } from "../../compile/common.js";
-import { pointerTo } from "../../compile/problems.js";
 import { QueryEvaluationError } from "../../errors.js";
 import type { CompiledState } from "../../runtime/compiled.js";
 import { withCatch, withRetry } from "../../runtime/error-handling.js";
-import { parseResource } from "../../runtime/resources.js";
-import { attemptTask, type TaskTarget } from "../../runtime/task-attempt.js";
-import { type AttemptLimits, taskEventsFor } from "../../runtime/task-events.js";
+import { attemptTask } from "../../runtime/task-attempt.js";
+import type { AttemptLimits } from "../../runtime/task-events.js";
 import { TaskTokenBroker } from "../../runtime/task-tokens.js";
+import { compileTaskTarget } from "../task.js";
 import { checkedOutput, compileExit, evaluateExit, jsonataCatchers } from "./common.js";
 import { numberField, optionalJsonataField } from "./fields.js";
 
@@ -30,11 +29,8 @@ export function compileJsonataTask(state: RawState, ctx: StateCompileContext): C
   const retry = retriers(state, ctx);
   const catchList = jsonataCatchers(state, ctx);
   const next = transition(state, ctx);
-  const resource = typeof state.Resource === "string" ? state.Resource : "";
-  if (resource === "") ctx.problems.add(pointerTo(ctx.pointer, "Resource"), "must be a non-empty string (a resource ARN)");
-  const parsed = parseResource(resource);
-  const waitsForToken = (parsed.kind === "service" || parsed.kind === "lambda-invoke") && parsed.pattern === "waitForTaskToken";
-  const target: TaskTarget = { stateName: ctx.name, resource, parsed, events: taskEventsFor(resource, parsed), waitsForToken };
+  const target = compileTaskTarget(state, ctx);
+  const { waitsForToken } = target;
   const name = ctx.name;
 
   return {
