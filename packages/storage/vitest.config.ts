@@ -1,4 +1,6 @@
 import { sharedConfig } from "@statecraft/vitest-config";
-import { defineConfig } from "vitest/config";
+import { defineConfig, mergeConfig } from "vitest/config";
 
-export default defineConfig(sharedConfig);
+// s3rver encrypts ListObjectsV2 continuation tokens with single DES, which OpenSSL 3 disables: without the legacy
+// provider a truncated listing answers 500 (toolchain notes, s3rver S3).
+export default defineConfig(mergeConfig(sharedConfig, { test: { execArgv: ["--openssl-legacy-provider"] } }));

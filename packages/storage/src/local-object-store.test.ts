@@ -33,6 +33,16 @@ describe("LocalObjectStore layout", () => {
     expect(keySegments("a/../%2E/./")).toEqual(["a", "%2E%2E", "%252E", "%2E", "%"]);
   });
 
+  it("lists escaped keys as they were written, and files copied in by hand", async () => {
+    const keys = ["a//b", "a/%/b", "a/%25/b", "..", "%2E%2E", "folder/", "x/./y"];
+    for (const key of keys) await store.put("b", key, bytes(key), "text/plain");
+    await writeFile(join(root, "b", "dropped.txt"), bytes("by hand"));
+    const { objects } = await store.list("b");
+    expect(objects.map((object) => object.key).sort()).toEqual([...keys, "dropped.txt"].sort());
+    expect(objects.find((object) => object.key === "dropped.txt")).toMatchObject({ size: 7, storageClass: "STANDARD" });
+    expect(objects.find((object) => object.key === "dropped.txt")?.etag).toBeUndefined();
+  });
+
   it("stores keys that only differ by escaping apart", async () => {
     const keys = ["a//b", "a/%/b", "a/%25/b", "..", "%2E%2E", "folder/", "folder/%"];
     for (const key of keys) await store.put("b", key, bytes(key), "text/plain");

@@ -3,8 +3,20 @@ import { mkdir, open, readFile, rename, rm, stat, writeFile } from "node:fs/prom
 import { dirname, join } from "node:path";
 import * as z from "zod";
 import { InvalidObjectKey, NoSuchBucket, NoSuchKey } from "./errors.js";
+import { compareKeys, keyOfToken, tokenAfter, walkBucket } from "./local-listing.js";
 import { checkBucketName, keySegments } from "./local-paths.js";
-import { checkRange, type ObjectHead, type ObjectRange, type ObjectStore, type PutResult, type StoredObject } from "./object-store.js";
+import {
+  checkRange,
+  defaultMaxKeys,
+  type ListedObject,
+  type ListOptions,
+  type ListPage,
+  type ObjectHead,
+  type ObjectRange,
+  type ObjectStore,
+  type PutResult,
+  type StoredObject,
+} from "./object-store.js";
 
 /** Options of {@link LocalObjectStore}. */
 export interface LocalObjectStoreOptions {
@@ -123,6 +135,33 @@ export class LocalObjectStore implements ObjectStore {
     }
     if (!stats.isFile()) throw new NoSuchKey(bucket, key);
     return this.#headOf(bucket, key, stats.size, stats.mtime);
+  }
+
+  /** Lists like ListObjectsV2; every object reports the `STANDARD` storage class. */
+  async list(bucket: string, options: ListOptions = {}): Promise<ListPage> {
+    checkBucketName(bucket);
+    const folder = join(this.root, bucket);
+    if (!(await isFolder(folder))) throw new NoSuchBucket(bucket);
+    const prefix = options.prefix ?? "";
+    const after = options.continuationToken === undefined ? undefined : keyOfToken(options.continuationToken);
+    const maxKeys = options.maxKeys ?? defaultMaxKeys;
+    const matching = (await walkBucket(folder)).filter(
+      (entry) => entry.key.startsWith(prefix) && (after === undefined || compareKeys(entry.key, after) > 0),
+    );
+    const page = matching.slice(0, maxKeys);
+    const objects: ListedObject[] = [];
+    for (const entry of page) {
+      const meta = await this.#readMeta(bucket, entry.key);
+      objects.push({
+        key: entry.key,
+        size: entry.size,
+        lastModified: entry.lastModified,
+        storageClass: "STANDARD",
+        ...(meta === undefined ? {} : { etag: meta.etag }),
+      });
+    }
+    const last = page.at(-1);
+    return matching.length > page.length && last !== undefined ? { objects, nextContinuationToken: tokenAfter(last.key) } : { objects };
   }
 
   async #headOf(bucket: string, key: string, size: number, lastModified: Date): Promise<ObjectHead> {

@@ -14,6 +14,18 @@ export function keySegments(key: string): string[] {
   return key.split("/").map(escapeSegment);
 }
 
+/** The key a list of escaped path segments stands for: the inverse of {@link keySegments}. */
+export function keyFromSegments(segments: readonly string[]): string {
+  return segments.map(unescapeSegment).join("/");
+}
+
+function unescapeSegment(segment: string): string {
+  if (segment === "%") return "";
+  if (segment === "%2E") return ".";
+  if (segment === "%2E%2E") return "..";
+  return segment.replace(/%(25|00)/g, (_match, code: string) => (code === "25" ? "%" : "\0"));
+}
+
 function escapeSegment(segment: string): string {
   if (segment === "") return "%";
   if (segment === ".") return "%2E";

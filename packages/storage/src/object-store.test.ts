@@ -2,12 +2,13 @@ import { createHash } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { CreateBucketCommand, type S3Client } from "@aws-sdk/client-s3";
 import S3rver from "s3rver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InvalidRange, NoSuchBucket, NoSuchKey } from "./errors.js";
 import { LocalObjectStore } from "./local-object-store.js";
 import type { ObjectStore } from "./object-store.js";
-import { S3ObjectStore } from "./s3-object-store.js";
+import { createS3Client, S3ObjectStore } from "./s3-object-store.js";
 
 // The same behaviour, checked on both adapters: a local folder, and the S3
 // adapter against a real S3-compatible server (s3rver) on a free port.
@@ -18,6 +19,7 @@ const md5 = (body: Uint8Array) => createHash("md5").update(body).digest("hex");
 
 let folder: string;
 let server: S3rver;
+let s3Client: S3Client;
 const stores: Record<string, ObjectStore> = {};
 
 beforeAll(async () => {
@@ -32,12 +34,13 @@ beforeAll(async () => {
     configureBuckets: [{ name: bucket, configs: [] }],
   });
   const { port } = await server.run();
-  stores.s3 = S3ObjectStore.fromConfig({
+  s3Client = createS3Client({
     endpoint: `http://127.0.0.1:${port}`,
     region: "us-east-1",
     // s3rver accepts only this access key and does not check signatures.
     credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
   });
+  stores.s3 = new S3ObjectStore(s3Client);
 });
 
 afterAll(async () => {
@@ -109,6 +112,30 @@ describe.each(["local", "s3"])("ObjectStore (%s)", (name) => {
     });
     await expect(store().head(bucket, "missing.png")).rejects.toBeInstanceOf(NoSuchKey);
     await expect(store().get("no-such-bucket", "a.png")).rejects.toBeInstanceOf(NoSuchBucket);
+  });
+
+  it("lists keys in UTF-8 order with a prefix, one page at a time", async () => {
+    const listBucket = `list-${name}`;
+    if (name === "local") await stores.local?.put(listBucket, "seed", bytes(""), "text/plain");
+    else await s3Client.send(new CreateBucketCommand({ Bucket: listBucket }));
+    const keys = ["logs/b.json", "logs/a.json", "logs/ü.json", "logs/z/deep.json", "other.txt", "logs/😀.json"];
+    for (const key of keys) await store().put(listBucket, key, bytes(key), "application/json");
+    const first = await store().list(listBucket, { prefix: "logs/", maxKeys: 2 });
+    expect(first.objects.map((object) => object.key)).toEqual(["logs/a.json", "logs/b.json"]);
+    expect(first.objects[0]).toMatchObject({ size: 11, etag: md5(bytes("logs/a.json")), storageClass: "STANDARD" });
+    expect(first.objects[0]?.lastModified).toBeInstanceOf(Date);
+    const keysAfter: string[] = [];
+    let token = first.nextContinuationToken;
+    while (token !== undefined) {
+      const page = await store().list(listBucket, { prefix: "logs/", maxKeys: 2, continuationToken: token });
+      keysAfter.push(...page.objects.map((object) => object.key));
+      token = page.nextContinuationToken;
+    }
+    expect(keysAfter).toEqual(["logs/z/deep.json", "logs/ü.json", "logs/😀.json"]);
+    const all = await store().list(listBucket);
+    expect(all.nextContinuationToken).toBeUndefined();
+    expect(all.objects.map((object) => object.key)).toEqual(expect.arrayContaining(keys));
+    await expect(store().list("no-such-bucket")).rejects.toBeInstanceOf(NoSuchBucket);
   });
 
   it("refuses ranges that are not 0 <= start <= end", async () => {

@@ -31,6 +31,39 @@ export interface PutResult {
   readonly etag?: string;
 }
 
+/** One object of a listing, as S3 ListObjectsV2 `Contents` describes it. */
+export interface ListedObject {
+  readonly key: string;
+  /** Size in bytes. */
+  readonly size: number;
+  /** Entity tag without quotes (absent for files copied into the local store by hand). */
+  readonly etag?: string;
+  readonly lastModified?: Date;
+  /** S3 storage class, e.g. `STANDARD` (what the local store reports). */
+  readonly storageClass?: string;
+}
+
+/** What {@link ObjectStore.list} lists. */
+export interface ListOptions {
+  /** Only keys that start with this. */
+  readonly prefix?: string;
+  /**
+   * At most this many objects per page.
+   * @default 1000 (as S3)
+   */
+  readonly maxKeys?: number;
+  /** The previous page's `nextContinuationToken`. */
+  readonly continuationToken?: string;
+}
+
+/** One page of a listing. */
+export interface ListPage {
+  /** Objects in ascending key order (UTF-8 byte order, as S3). */
+  readonly objects: readonly ListedObject[];
+  /** Set when more objects follow: pass it as `continuationToken` for the next page. */
+  readonly nextContinuationToken?: string;
+}
+
 /**
  * The few object-storage operations the Lambdas need, so they run unchanged
  * against AWS S3, any S3-compatible server, or a local folder. Missing objects
@@ -50,7 +83,15 @@ export interface ObjectStore {
   put(bucket: string, key: string, body: Uint8Array, contentType: string): Promise<PutResult>;
   /** Reads an object's size and metadata. */
   head(bucket: string, key: string): Promise<ObjectHead>;
+  /**
+   * Lists a bucket's objects one page at a time, like S3 ListObjectsV2 (no delimiter: keys are flat).
+   * @see https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html
+   */
+  list(bucket: string, options?: ListOptions): Promise<ListPage>;
 }
+
+/** S3's page size when `maxKeys` is not given. */
+export const defaultMaxKeys = 1000;
 
 /** Throws `InvalidRange` unless `0 <= start <= end` are whole numbers. */
 export function checkRange(start: number, end: number): void {

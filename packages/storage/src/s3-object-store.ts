@@ -1,6 +1,16 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { NoSuchBucket, NoSuchKey } from "./errors.js";
-import { checkRange, type ObjectHead, type ObjectRange, type ObjectStore, type PutResult, type StoredObject } from "./object-store.js";
+import {
+  checkRange,
+  type ListedObject,
+  type ListOptions,
+  type ListPage,
+  type ObjectHead,
+  type ObjectRange,
+  type ObjectStore,
+  type PutResult,
+  type StoredObject,
+} from "./object-store.js";
 import type { S3StoreConfig } from "./s3-config.js";
 
 /**
@@ -104,6 +114,31 @@ export class S3ObjectStore implements ObjectStore {
       return headOf(response, response.ContentLength ?? 0);
     } catch (error) {
       throw translate(error, bucket, key);
+    }
+  }
+
+  /** One ListObjectsV2 request per page. @see https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html */
+  async list(bucket: string, options: ListOptions = {}): Promise<ListPage> {
+    try {
+      const response = await this.client.send(
+        new ListObjectsV2Command({
+          Bucket: bucket,
+          ...(options.prefix === undefined ? {} : { Prefix: options.prefix }),
+          ...(options.maxKeys === undefined ? {} : { MaxKeys: options.maxKeys }),
+          ...(options.continuationToken === undefined ? {} : { ContinuationToken: options.continuationToken }),
+        }),
+      );
+      const objects: ListedObject[] = (response.Contents ?? []).map((entry) => ({
+        key: entry.Key ?? "",
+        size: entry.Size ?? 0,
+        ...(entry.ETag === undefined ? {} : { etag: unquote(entry.ETag) }),
+        ...(entry.LastModified === undefined ? {} : { lastModified: entry.LastModified }),
+        ...(entry.StorageClass === undefined ? {} : { storageClass: entry.StorageClass }),
+      }));
+      const next = response.IsTruncated === true ? response.NextContinuationToken : undefined;
+      return next === undefined ? { objects } : { objects, nextContinuationToken: next };
+    } catch (error) {
+      throw translate(error, bucket, "");
     }
   }
 }
