@@ -151,14 +151,9 @@ export class LocalObjectStore implements ObjectStore {
     const page = matching.slice(0, maxKeys);
     const objects: ListedObject[] = [];
     for (const entry of page) {
-      const meta = await this.#readMeta(bucket, entry.key);
-      objects.push({
-        key: entry.key,
-        size: entry.size,
-        lastModified: entry.lastModified,
-        storageClass: "STANDARD",
-        ...(meta === undefined ? {} : { etag: meta.etag }),
-      });
+      // A file copied in by hand has no metadata: its ETag is the MD5 of its bytes, as for a put.
+      const etag = (await this.#readMeta(bucket, entry.key))?.etag ?? createHash("md5").update(await readFile(entry.path)).digest("hex");
+      objects.push({ key: entry.key, size: entry.size, etag, lastModified: entry.lastModified, storageClass: "STANDARD" });
     }
     const last = page.at(-1);
     return matching.length > page.length && last !== undefined ? { objects, nextContinuationToken: tokenAfter(last.key) } : { objects };

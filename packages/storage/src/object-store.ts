@@ -36,7 +36,7 @@ export interface ListedObject {
   readonly key: string;
   /** Size in bytes. */
   readonly size: number;
-  /** Entity tag without quotes (absent for files copied into the local store by hand). */
+  /** Entity tag without quotes (the MD5 of the bytes for a single-part upload). */
   readonly etag?: string;
   readonly lastModified?: Date;
   /** S3 storage class, e.g. `STANDARD` (what the local store reports). */
