@@ -152,6 +152,29 @@ export class ExceedToleratedFailureThreshold extends StatesError {
   }
 }
 
+/**
+ * A Distributed Map could not read its items from the `ItemReader` source (missing bucket or object, unreadable
+ * content, no object store).
+ *
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html#error-handling-error-representation
+ */
+export class ItemReaderFailed extends StatesError {
+  constructor(cause: string) {
+    super("States.ItemReaderFailed", cause);
+  }
+}
+
+/**
+ * A Distributed Map could not write its results where its `ResultWriter` says.
+ *
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html#error-handling-error-representation
+ */
+export class ResultWriterFailed extends StatesError {
+  constructor(cause: string) {
+    super("States.ResultWriterFailed", cause);
+  }
+}
+
 /** A JSONata expression failed (JSONata states). */
 export class QueryEvaluationError extends StatesError {
   constructor(cause: string) {

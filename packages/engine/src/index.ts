@@ -11,11 +11,13 @@ export {
   HeartbeatTimeout,
   IntrinsicFailure,
   InvalidDefinitionError,
+  ItemReaderFailed,
   InvalidToken,
   NoChoiceMatched,
   ParameterPathFailure,
   QueryEvaluationError,
   ResultPathMatchFailure,
+  ResultWriterFailed,
   StatesError,
   StatesRuntimeError,
   StatesTimeout,
@@ -34,6 +36,7 @@ export {
   applyResultSelector,
 } from "./io/pipeline.js";
 export { type Clock, realClock, VirtualClock } from "./runtime/clock.js";
+export type { MapListedObject, MapListOptions, MapListPage, MapObjectStore } from "./runtime/object-store.js";
 export { retryDelayMs } from "./runtime/error-handling.js";
 export { TaskTokenBroker } from "./runtime/task-tokens.js";
 export { runExecution, StateMachine } from "./state-machine.js";

@@ -5,6 +5,7 @@
  */
 import type { JsonValue } from "@statecraft/asl";
 import type { Clock } from "./runtime/clock.js";
+import type { MapObjectStore } from "./runtime/object-store.js";
 import type { TaskTokenBroker } from "./runtime/task-tokens.js";
 
 /** What a task handler is told about the call. */
@@ -115,6 +116,12 @@ export interface RunOptions {
    * @default 25000 (as Standard workflows on AWS)
    */
   maxHistoryEvents?: number;
+  /**
+   * The S3 store of Distributed Map `ItemReader` (GetObject, ListObjectsV2) and `ResultWriter` (PutObject), e.g.
+   * `@statecraft/storage`'s `LocalObjectStore` or `S3ObjectStore`. Without one, a Map with either fails with
+   * `States.ItemReaderFailed` / `States.ResultWriterFailed`.
+   */
+  objectStore?: MapObjectStore;
 }
 
 export type ExecutionStatus = "RUNNING" | "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "ABORTED";

@@ -5,6 +5,7 @@ import type { JsonValue } from "@statecraft/asl";
 import type { LambdaHandler, TaskHandler } from "../types.js";
 import type { Clock } from "./clock.js";
 import type { HistoryRecorder } from "./history.js";
+import type { MapObjectStore } from "./object-store.js";
 import { Cancellation } from "./abort.js";
 import { TaskTokenBroker } from "./task-tokens.js";
 
@@ -46,6 +47,8 @@ export interface RuntimeInit {
   random: () => number;
   uuid: () => string;
   maxPayloadBytes: number;
+  /** Where a Distributed Map's ItemReader and ResultWriter go; none when the run was given no store. */
+  objectStore?: MapObjectStore | undefined;
 }
 
 /** How many transitions run synchronously before the engine yields to the event loop (stop, timers, I/O). */
@@ -69,10 +72,9 @@ export class ExecutionRuntime {
   readonly random: () => number;
   readonly uuid: () => string;
   readonly maxPayloadBytes: number;
+  readonly objectStore: MapObjectStore | undefined;
   /** Aborted when the execution stops, times out or ends. */
   readonly cancellation = new Cancellation();
-  /** Handlers bound per resource (see `task-handlers.ts`), reused across attempts. */
-  readonly boundHandlers = new Map<string, unknown>();
   /** Set once the execution is stopped or timed out. */
   halted: HaltReason | undefined;
   /** Execution deadline in clock time (machine `TimeoutSeconds`). */
@@ -97,6 +99,7 @@ export class ExecutionRuntime {
     this.random = init.random;
     this.uuid = init.uuid;
     this.maxPayloadBytes = init.maxPayloadBytes;
+    this.objectStore = init.objectStore;
   }
 
   get broker(): TaskTokenBroker {

@@ -130,6 +130,7 @@ export function startExecution(machine: CompiledMachine, input: JsonValue, optio
     random: options.random ?? Math.random,
     uuid,
     maxPayloadBytes: options.maxPayloadBytes ?? defaultMaxPayloadBytes,
+    objectStore: options.objectStore,
   });
   let finished = false;
 

@@ -15,6 +15,7 @@ import { ExecutionRuntime } from "../runtime/execution-runtime.js";
 import { HistoryRecorder } from "../runtime/history.js";
 import { runGraph } from "../runtime/run-graph.js";
 import { Scope } from "../runtime/scope.js";
+import { FailStateError } from "./fail.js";
 
 /** How a Map run is configured once its inputs are known. */
 export interface MapRunPlan {
@@ -28,6 +29,42 @@ export interface MapRunPlan {
   readonly toleratedFailureCount: number | undefined;
   readonly toleratedFailurePercentage: number | undefined;
   readonly label: string | undefined;
+  /** Set by a Map with a `ResultWriter`: filled with the Map Run ARN and each child execution. */
+  readonly record?: MapRunRecord | undefined;
+}
+
+/** One child execution of a Distributed Map, as a `ResultWriter` reports it. */
+export interface ChildExecution {
+  readonly executionArn: string;
+  readonly name: string;
+  readonly input: JsonValue;
+  /** Clock times in milliseconds. */
+  readonly startTime: number;
+  stopTime: number;
+  status: "RUNNING" | "SUCCEEDED" | "FAILED" | "ABORTED";
+  output?: JsonValue;
+  error?: string;
+  cause?: string;
+}
+
+/** What a Map Run did, for its `ResultWriter`. */
+export interface MapRunRecord {
+  /** As recorded in `MapRunStarted`. */
+  mapRunArn: string;
+  /** By item index; `undefined` for an item whose child execution never started. */
+  readonly children: (ChildExecution | undefined)[];
+}
+
+/** The child executions' workflow: `arn:…:stateMachine:<machine>/<label>` (the Map Run's label, else the state name). */
+export function childStateMachineArn(stateMachineArn: string, plan: Pick<MapRunPlan, "label" | "stateName">): string {
+  return `${stateMachineArn}/${plan.label ?? plan.stateName}`;
+}
+
+function recordFailure(child: ChildExecution, error: StatesError): void {
+  child.status = "FAILED";
+  const given = error instanceof FailStateError ? error.given : { error: true, cause: true };
+  if (given.error && error.name !== "") child.error = error.name;
+  if (given.cause && error.cause !== "") child.cause = error.cause;
 }
 
 /** Inline Map runs at most 40 iterations at once, as on AWS. */
@@ -46,16 +83,22 @@ function exceedsTolerance(plan: MapRunPlan, failures: number): boolean {
 }
 
 /** Runs one item as a child execution with its own history. */
-async function runChildExecution(parent: ExecutionRuntime, plan: MapRunPlan, mapRunArn: string, index: number, parentCancellation: Cancellation): Promise<JsonValue> {
+async function runChildExecution(parent: ExecutionRuntime, plan: MapRunPlan, index: number, parentCancellation: Cancellation): Promise<JsonValue> {
   const input = plan.inputs[index] ?? null;
   const name = parent.uuid();
+  // `arn:…:execution:<machine>/<label>:<name>`, as the ResultWriter documentation shows child executions.
+  const executionArn = `${childStateMachineArn(parent.stateMachineArn, plan).replace(":stateMachine:", ":execution:")}:${name}`;
+  const startTime = parent.clock.now();
+  const record: ChildExecution | undefined =
+    plan.record === undefined ? undefined : { executionArn, name, input, startTime, stopTime: startTime, status: "RUNNING" };
+  if (record !== undefined && plan.record !== undefined) plan.record.children[index] = record;
   const child = new ExecutionRuntime({
     ...parent,
     history: new HistoryRecorder(),
-    executionArn: `${mapRunArn.replace(":mapRun:", ":execution:")}:${name}`,
+    executionArn,
     executionName: name,
     executionInput: input,
-    startTime: parent.clock.now(),
+    startTime,
     broker: parent.broker,
   });
   const onParentAbort = () => child.halt({ status: "ABORTED", error: "States.Aborted", cause: "The Map Run was stopped." });
@@ -65,11 +108,21 @@ async function runChildExecution(parent: ExecutionRuntime, plan: MapRunPlan, map
   try {
     const output = await runGraph(scope, plan.processor, plan.processor.startAt, input);
     scope.record("ExecutionSucceeded", schemas.executionSucceeded, output);
+    if (record !== undefined) {
+      record.status = "SUCCEEDED";
+      record.output = output;
+    }
     return output;
   } catch (error) {
     if (error instanceof StatesError) scope.record("ExecutionFailed", schemas.executionFailed, error.name, error.cause);
+    if (record !== undefined) {
+      // A child stopped because the Map Run failed (or the execution stopped) is ABORTED.
+      if (child.halted === undefined && error instanceof StatesError) recordFailure(record, error);
+      else record.status = "ABORTED";
+    }
     throw error;
   } finally {
+    if (record !== undefined) record.stopTime = child.clock.now();
     unlink();
     child.finish();
   }
@@ -85,6 +138,7 @@ export async function runMapIterations(scope: Scope, plan: MapRunPlan): Promise<
   const concurrency = Math.min(plan.maxConcurrency === 0 ? cap : plan.maxConcurrency, cap, Math.max(total, 1));
   const mapRunArn = `${runtime.stateMachineArn.replace(":stateMachine:", ":mapRun:")}/${plan.label ?? plan.stateName}:${runtime.uuid()}`;
   if (plan.distributed) scope.record("MapRunStarted", schemas.mapRunStarted, mapRunArn);
+  if (plan.record !== undefined) plan.record.mapRunArn = mapRunArn;
   const { cancellation, release } = scope.cancellation.child();
   let failures = 0;
   let fatal: unknown;
@@ -94,7 +148,7 @@ export async function runMapIterations(scope: Scope, plan: MapRunPlan): Promise<
     const input = plan.inputs[index] ?? null;
     if (plan.distributed) {
       try {
-        results[index] = await runChildExecution(runtime, plan, mapRunArn, index, cancellation);
+        results[index] = await runChildExecution(runtime, plan, index, cancellation);
       } catch (error) {
         if (!(error instanceof StatesError)) throw error;
         failures++;

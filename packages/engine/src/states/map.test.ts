@@ -153,7 +153,7 @@ describe("Map", () => {
     });
   });
 
-  it("refuses ItemReader (S3) and distributed-only fields in inline mode", async () => {
+  it("refuses ItemReader and distributed-only fields in inline mode", async () => {
     await expect(
       run(machine({ M: { Type: "Map", ItemReader: { Resource: "arn:aws:states:::s3:getObject" }, ItemProcessor: processor({ P: { Type: "Pass", End: true } }), End: true } }), {}),
     ).rejects.toMatchObject({ name: "States.InvalidDefinition" });

@@ -1,7 +1,8 @@
 /**
  * Map: runs its item processor for each item of an array (or each entry of an object), inline or distributed.
- * `ItemsPath`, `ItemSelector` (legacy `Parameters`) with `$$.Map.Item`, `MaxConcurrency(Path)`, `ItemBatcher`,
- * `ToleratedFailureCount/Percentage(Path)`, then ResultSelector → ResultPath → OutputPath.
+ * `ItemsPath` (or, distributed, an S3 `ItemReader`), `ItemSelector` (legacy `Parameters`) with `$$.Map.Item`,
+ * `MaxConcurrency(Path)`, `ItemBatcher`, `ToleratedFailureCount/Percentage(Path)`, a `ResultWriter`, then
+ * ResultSelector → ResultPath → OutputPath.
  *
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map.html
  */
@@ -27,7 +28,10 @@ import { type CompiledTemplate, compileTemplate } from "../io/template.js";
 import type { CompiledState } from "../runtime/compiled.js";
 import { withCatch, withRetry } from "../runtime/error-handling.js";
 import type { Scope } from "../runtime/scope.js";
-import { runMapIterations } from "./map-iterations.js";
+import { compileItemReader } from "./item-reader.js";
+import type { ItemSource } from "./item-formats.js";
+import { type MapRunRecord, runMapIterations } from "./map-iterations.js";
+import { afterFailedRun, compileResultWriter } from "./result-writer.js";
 
 type NumberSetting = (input: JsonValue, env: PathEnv) => number | undefined;
 
@@ -97,13 +101,10 @@ export function compileMap(state: RawState, ctx: StateCompileContext): CompiledS
   const config = (processorField?.ProcessorConfig ?? {}) as RawState;
   const distributed = config.Mode === "DISTRIBUTED";
   if (config.Mode !== undefined && config.Mode !== "INLINE" && !distributed) ctx.problems.add(pointerTo(processorPointer, "ProcessorConfig", "Mode"), "must be INLINE or DISTRIBUTED");
-  for (const field of ["ItemReader", "ResultWriter"]) {
-    if (field in state) ctx.problems.add(pointerTo(ctx.pointer, field), `${field} (S3) is not supported by the local engine; pass the items in the input`);
-  }
   const maxConcurrency = numberSetting(state, "MaxConcurrency", ctx, Number.MAX_SAFE_INTEGER, true);
   const toleratedCount = numberSetting(state, "ToleratedFailureCount", ctx, Number.MAX_SAFE_INTEGER, true);
   const toleratedPercentage = numberSetting(state, "ToleratedFailurePercentage", ctx, 100, false);
-  for (const field of ["ToleratedFailureCount", "ToleratedFailurePercentage", "ItemBatcher", "Label"]) {
+  for (const field of ["ToleratedFailureCount", "ToleratedFailurePercentage", "ItemBatcher", "Label", "ItemReader", "ResultWriter"]) {
     if ((field in state || `${field}Path` in state) && !distributed) ctx.problems.add(pointerTo(ctx.pointer, field), `${field} needs ProcessorConfig.Mode DISTRIBUTED`);
   }
   let batcher: Batcher | undefined;
@@ -123,9 +124,12 @@ export function compileMap(state: RawState, ctx: StateCompileContext): CompiledS
   const next = transition(state, ctx);
   const name = ctx.name;
   const label = typeof state.Label === "string" ? state.Label : undefined;
+  const itemReader = compileItemReader(state, ctx);
+  if (itemReader !== undefined && itemsPath !== undefined) ctx.problems.add(pointerTo(ctx.pointer, "ItemsPath"), "ItemsPath selects items of the input; a Map with an ItemReader reads them from S3");
+  const resultWriter = compileResultWriter(state, ctx, { label, stateName: name });
 
-  const iterationInputs = (scope: Scope, effective: JsonValue): JsonValue[] => {
-    const source = itemsPath === undefined ? effective : selectPath(itemsPath, effective, scope);
+  const iterationInputs = (scope: Scope, effective: JsonValue, read: ItemSource | undefined): JsonValue[] => {
+    const source = read ?? (itemsPath === undefined ? effective : selectPath(itemsPath, effective, scope));
     const isObject = typeof source === "object" && source !== null && !Array.isArray(source);
     if (!Array.isArray(source) && !isObject) {
       throw new StatesRuntimeError(`Invalid path '${itemsPath?.text ?? "$"}': the Map state '${name}' needs an array (or object) of items; got ${JSON.stringify(source ?? null)}`);
@@ -158,10 +162,11 @@ export function compileMap(state: RawState, ctx: StateCompileContext): CompiledS
         const effective = selectInputPath(input, inputPath, scope);
         const attempt = async (): Promise<JsonValue> => {
           if (processor === undefined) throw new StatesRuntimeError(`The Map state '${name}' has no item processor`);
-          const inputs = iterationInputs(scope, effective);
+          const inputs = iterationInputs(scope, effective, itemReader === undefined ? undefined : await itemReader(scope, effective));
           scope.record("MapStateStarted", schemas.mapStateStarted, inputs.length);
+          const record: MapRunRecord | undefined = resultWriter === undefined ? undefined : { mapRunArn: "", children: [] };
           try {
-            const results = await runMapIterations(scope, {
+            let results: JsonValue = await runMapIterations(scope, {
               stateName: name,
               processor,
               distributed,
@@ -170,12 +175,15 @@ export function compileMap(state: RawState, ctx: StateCompileContext): CompiledS
               toleratedFailureCount: toleratedCount(effective, scope),
               toleratedFailurePercentage: toleratedPercentage(effective, scope),
               label,
+              record,
             });
+            if (resultWriter !== undefined && record !== undefined) results = await resultWriter(scope, effective, record, inputs);
             scope.record("MapStateSucceeded");
             return resultSelector === undefined ? results : resultSelector(results, scope);
           } catch (error) {
+            const failure = await afterFailedRun(error, () => (record === undefined ? undefined : resultWriter?.(scope, effective, record, inputs)), record, runtime.halted);
             if (runtime.halted === undefined) scope.record("MapStateFailed");
-            throw error;
+            throw failure;
           }
         };
         const selected = await withRetry(scope, visit, retry, attempt);

@@ -1,8 +1,8 @@
 /**
  * JSONata-mode Parallel and Map. Parallel: `Arguments` (default: the input) goes to every branch. Map: `Items`
- * (default: the input, which must then be an array) and `ItemSelector` per item (with
- * `$states.context.Map.Item`), `MaxConcurrency` and the tolerated-failure fields as expressions. Both output
- * the result array unless `Output` says otherwise.
+ * (default: the input, which must then be an array), or a Distributed Map's S3 `ItemReader`, and `ItemSelector`
+ * per item (with `$states.context.Map.Item`), `MaxConcurrency` and the tolerated-failure fields as expressions, and
+ * a `ResultWriter`. Both output the result array (or the ResultWriter's result) unless `Output` says otherwise.
  *
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-parallel.html
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map.html
@@ -15,7 +15,10 @@ import type { CompiledState } from "../../runtime/compiled.js";
 import { withCatch, withRetry } from "../../runtime/error-handling.js";
 import { schemas } from "../../runtime/event-schemas.js";
 import type { Scope } from "../../runtime/scope.js";
-import { runMapIterations } from "../map-iterations.js";
+import type { ItemSource } from "../item-formats.js";
+import { compileItemReader } from "../item-reader.js";
+import { type MapRunRecord, runMapIterations } from "../map-iterations.js";
+import { afterFailedRun, compileResultWriter } from "../result-writer.js";
 import { compileBranches, runBranches } from "../parallel-branches.js";
 import { checkedOutput, compileExit, evaluateExit, jsonataCatchers } from "./common.js";
 import { numberField, optionalJsonataField } from "./fields.js";
@@ -62,25 +65,31 @@ export function compileJsonataMap(state: RawState, ctx: StateCompileContext): Co
   const processor = ctx.compileGraph(processorField, processorPointer);
   const config = (processorField?.ProcessorConfig ?? {}) as RawState;
   const distributed = config.Mode === "DISTRIBUTED";
-  for (const field of ["ItemReader", "ResultWriter", "ItemBatcher"]) {
-    if (field in state) ctx.problems.add(pointerTo(ctx.pointer, field), `${field} is not supported by the local engine in JSONata states; pass the items in Items`);
-  }
-  for (const field of ["ToleratedFailureCount", "ToleratedFailurePercentage", "Label"]) {
+  if ("ItemBatcher" in state) ctx.problems.add(pointerTo(ctx.pointer, "ItemBatcher"), "ItemBatcher is not supported by the local engine in JSONata states");
+  for (const field of ["ToleratedFailureCount", "ToleratedFailurePercentage", "Label", "ItemReader", "ResultWriter"]) {
     if (field in state && !distributed) ctx.problems.add(pointerTo(ctx.pointer, field), `${field} needs ProcessorConfig.Mode DISTRIBUTED`);
   }
   const label = typeof state.Label === "string" ? state.Label : undefined;
   const name = ctx.name;
+  const itemReader = compileItemReader(state, ctx);
+  if (itemReader !== undefined && items !== undefined) ctx.problems.add(pointerTo(ctx.pointer, "Items"), "Items gives the items itself; a Map with an ItemReader reads them from S3");
+  const resultWriter = compileResultWriter(state, ctx, { label, stateName: name });
 
   const iterationInputs = async (scope: Scope, input: JsonValue): Promise<JsonValue[]> => {
-    const source = items === undefined ? input : await items(scope, input);
-    if (!Array.isArray(source)) {
+    const read: ItemSource | undefined = itemReader === undefined ? undefined : await itemReader(scope, input);
+    const source = read ?? (items === undefined ? input : await items(scope, input));
+    // An object read from S3 (a JSON file holding an object) is iterated by entry, with Map.Item.Key.
+    const entries: [string | undefined, JsonValue][] | undefined = Array.isArray(source)
+      ? source.map((value) => [undefined, value])
+      : read !== undefined && !Array.isArray(read) ? Object.entries(read) : undefined;
+    if (entries === undefined) {
       const problem = `The Map state '${name}' needs an array of items; ${items === undefined ? "its input" : "the field 'Items'"} is ${JSON.stringify(source)}`;
       throw items === undefined ? new StatesRuntimeError(problem) : new QueryEvaluationError(problem);
     }
-    if (selector === undefined) return source;
+    if (selector === undefined) return entries.map(([, value]) => value);
     const inputs: JsonValue[] = [];
-    for (const [index, value] of source.entries()) {
-      scope.mapItem = { index, value };
+    for (const [index, [key, value]] of entries.entries()) {
+      scope.mapItem = key === undefined ? { index, value } : { index, value, key };
       try {
         inputs.push(await selector(scope, input));
       } finally {
@@ -104,8 +113,9 @@ export function compileJsonataMap(state: RawState, ctx: StateCompileContext): Co
           const count = await numberField(toleratedCount, "ToleratedFailureCount", scope, input, { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true });
           const percentage = await numberField(toleratedPercentage, "ToleratedFailurePercentage", scope, input, { min: 0, max: 100, integer: false });
           scope.record("MapStateStarted", schemas.mapStateStarted, inputs.length);
+          const record: MapRunRecord | undefined = resultWriter === undefined ? undefined : { mapRunArn: "", children: [] };
           try {
-            const results = await runMapIterations(scope, {
+            let results: JsonValue = await runMapIterations(scope, {
               stateName: name,
               processor,
               distributed,
@@ -114,12 +124,15 @@ export function compileJsonataMap(state: RawState, ctx: StateCompileContext): Co
               toleratedFailureCount: count,
               toleratedFailurePercentage: percentage,
               label,
+              record,
             });
+            if (resultWriter !== undefined && record !== undefined) results = await resultWriter(scope, input, record, inputs);
             scope.record("MapStateSucceeded");
             return results;
           } catch (error) {
+            const failure = await afterFailedRun(error, () => (record === undefined ? undefined : resultWriter?.(scope, input, record, inputs)), record, runtime.halted);
             if (runtime.halted === undefined) scope.record("MapStateFailed");
-            throw error;
+            throw failure;
           }
         };
         const result = await withRetry(scope, visit, retry, attempt);
