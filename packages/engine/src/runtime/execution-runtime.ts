@@ -75,6 +75,8 @@ export class ExecutionRuntime {
   readonly objectStore: MapObjectStore | undefined;
   /** Aborted when the execution stops, times out or ends. */
   readonly cancellation = new Cancellation();
+  /** Handlers bound per resource (see `task-handlers.ts`), reused across attempts. */
+  readonly boundHandlers = new Map<string, unknown>();
   /** Set once the execution is stopped or timed out. */
   halted: HaltReason | undefined;
   /** Execution deadline in clock time (machine `TimeoutSeconds`). */
