@@ -53,6 +53,8 @@ function checkJsonPath(visit: StateVisit, state: State, problems: Problems): voi
   }
   for (const field of templateFields) checkTemplate(record[field], at(field), problems);
   for (const field of ["ItemReader", "ResultWriter"]) checkTemplate(asRecord(record[field])?.Parameters, at(field, "Parameters"), problems);
+  const maxItemsPath = asRecord(asRecord(record.ItemReader)?.ReaderConfig)?.MaxItemsPath;
+  if (typeof maxItemsPath === "string") checkPath(maxItemsPath, at("ItemReader", "ReaderConfig", "MaxItemsPath"), problems, true);
   const batcher = asRecord(record.ItemBatcher);
   if (batcher !== undefined) {
     checkTemplate(batcher.BatchInput, at("ItemBatcher", "BatchInput"), problems);

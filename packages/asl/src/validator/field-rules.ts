@@ -7,6 +7,7 @@
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
  */
 import type { JsonObject, State } from "../model/index.js";
+import { checkMapIo } from "./map-io-rules.js";
 import { pointerOf, type Problems } from "./problems.js";
 import type { StateVisit } from "./walk.js";
 
@@ -101,6 +102,7 @@ function checkMap(state: Extract<State, { Type: "Map" }>, visit: StateVisit, pro
       problems.add(pointerOf(visit.pointer, ...where.split("/"), `${field}Path`), `${field} and ${field}Path cannot both be set`);
     }
   }
+  checkMapIo(state, visit, problems);
   const processor = state.ItemProcessor ?? state.Iterator;
   if (processor !== undefined && "QueryLanguage" in processor) {
     problems.add(pointerOf(visit.pointer, state.ItemProcessor === undefined ? "Iterator" : "ItemProcessor", "QueryLanguage"), "an item processor cannot declare QueryLanguage: set it on its states");

@@ -48,6 +48,10 @@ export function checkLanguage(visit: StateVisit, state: State, machineLanguage: 
       const object = asRecord(record[field]);
       for (const key of child) if (object !== undefined && key in object) problems.add(at(field, key), `${key} is a JSONPath field; not allowed in a JSONata state`);
     }
+    const readerConfig = asRecord(asRecord(record.ItemReader)?.ReaderConfig);
+    if (readerConfig !== undefined && "MaxItemsPath" in readerConfig) {
+      problems.add(at("ItemReader", "ReaderConfig", "MaxItemsPath"), "MaxItemsPath is a JSONPath field; in a JSONata state use a {% %} expression in MaxItems");
+    }
     forEachCatcher(state, (catcher, index) => {
       if ("ResultPath" in catcher) problems.add(at("Catch", index, "ResultPath"), "ResultPath is a JSONPath field; in a JSONata catcher use Output");
     });
@@ -67,8 +71,14 @@ export function checkLanguage(visit: StateVisit, state: State, machineLanguage: 
     const value = record[field];
     if (typeof value === "string") problems.add(at(field), `${field} can be a JSONata expression only in a JSONata state`);
   }
-  if (state.Type === "Map" && state.ItemReader !== undefined && "Arguments" in state.ItemReader) {
-    problems.add(at("ItemReader", "Arguments"), "Arguments is a JSONata field");
+  if (state.Type === "Map") {
+    for (const field of ["ItemReader", "ResultWriter"] as const) {
+      const object = state[field];
+      if (object !== undefined && "Arguments" in object) problems.add(at(field, "Arguments"), "Arguments is a JSONata field");
+    }
+    if (typeof state.ItemReader?.ReaderConfig?.MaxItems === "string") {
+      problems.add(at("ItemReader", "ReaderConfig", "MaxItems"), "MaxItems can be a JSONata expression only in a JSONata state");
+    }
   }
   forEachCatcher(state, (catcher, index) => {
     if ("Output" in catcher) problems.add(at("Catch", index, "Output"), "Output is a JSONata field; in a JSONPath catcher use ResultPath");

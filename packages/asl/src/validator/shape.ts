@@ -16,6 +16,24 @@ const jsonataString = z.string().regex(/^\{%[\s\S]*%\}$/, { error: "must be a JS
 const count = z.int().min(0);
 const countOrJsonata = z.union([count, jsonataString]);
 
+/** @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html */
+const readerConfig = z.strictObject({
+  InputType: z.enum(["CSV", "JSON", "JSONL", "PARQUET", "MANIFEST"]).optional(),
+  CSVHeaderLocation: z.enum(["FIRST_ROW", "GIVEN"]).optional(),
+  CSVHeaders: z.array(z.string()).optional(),
+  CSVDelimiter: z.enum(["COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"]).optional(),
+  MaxItems: z.union([z.int().min(0).max(100_000_000), jsonataString]).optional(),
+  MaxItemsPath: z.string().optional(),
+  ItemsPointer: z.string().optional(),
+  ManifestType: z.enum(["ATHENA_DATA", "S3_INVENTORY"]).optional(),
+  Transformation: z.enum(["NONE", "LOAD_AND_FLATTEN"]).optional(),
+});
+/** @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-resultwriter.html */
+const writerConfig = z.strictObject({
+  OutputType: z.enum(["JSON", "JSONL"]).optional(),
+  Transformation: z.enum(["NONE", "COMPACT", "FLATTEN"]).optional(),
+});
+
 const common = {
   Comment: z.string().optional(),
   QueryLanguage: queryLanguage.optional(),
@@ -120,7 +138,7 @@ const stateShapes = {
     ToleratedFailurePercentage: z.union([z.number().min(0).max(100), jsonataString]).optional(),
     ToleratedFailurePercentagePath: z.string().optional(),
     ItemReader: z
-      .strictObject({ Resource: z.string(), Parameters: object.optional(), Arguments: json.optional(), ReaderConfig: object.optional() })
+      .strictObject({ Resource: z.string(), Parameters: object.optional(), Arguments: json.optional(), ReaderConfig: readerConfig.optional() })
       .optional(),
     ItemBatcher: z
       .strictObject({
@@ -132,7 +150,7 @@ const stateShapes = {
       })
       .optional(),
     ResultWriter: z
-      .strictObject({ Resource: z.string().optional(), Parameters: object.optional(), Arguments: json.optional(), WriterConfig: object.optional() })
+      .strictObject({ Resource: z.string().optional(), Parameters: object.optional(), Arguments: json.optional(), WriterConfig: writerConfig.optional() })
       .optional(),
     Label: z.string().max(40, { error: "must be at most 40 characters" }).optional(),
   }),
