@@ -8,6 +8,7 @@ import * as z from "zod";
 import { parseJsonArgument, readJsonFile } from "../args.js";
 import { type Command, type CommandIO, UsageError } from "../command.js";
 import { workspaceLambdasAt } from "../lambdas.js";
+import { mapObjectStore } from "../object-store.js";
 import { describeProblem } from "../problems.js";
 import { createTracePrinter } from "../trace.js";
 
@@ -110,6 +111,8 @@ async function run(argv: readonly string[], io: CommandIO): Promise<number> {
     result = await runExecution(definition, input, {
       ...registries,
       clock: options.wait ? "real" : "virtual",
+      // Distributed Map ItemReader/ResultWriter: .statecraft/s3 here, or the S3 endpoint of the environment.
+      objectStore: mapObjectStore(io.cwd, io.env),
       ...(progress === undefined ? {} : { onEvent: progress }),
     });
   } catch (error) {

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import * as z from "zod";
 import { type Command, type CommandIO, UsageError } from "../command.js";
 import { workspaceLambdas } from "../lambdas.js";
+import { mapObjectStore } from "../object-store.js";
 import { uiRoute } from "../report/ui.js";
 import { ApiError } from "../serve/errors.js";
 import { MockConfig } from "../serve/mock-config.js";
@@ -81,6 +82,7 @@ async function serve(argv: readonly string[], io: CommandIO): Promise<number> {
       account: options.account,
       waitTimeScale: options["wait-time-scale"],
       lambdas: workspaceLambdas,
+      objectStore: mapObjectStore(io.cwd, io.env),
       extraRoutes: { "/ui": uiRoute },
       ...(dataDir === undefined ? {} : { dataDir }),
       ...(options["lambda-endpoint"] === undefined ? {} : { lambdaEndpoint: options["lambda-endpoint"] }),

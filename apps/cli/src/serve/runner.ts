@@ -106,6 +106,7 @@ export class ExecutionRunner {
     options.account = this.#scope.account;
     options.taskTokens = this.broker;
     options.clock = this.#clock;
+    if (this.#sources.objectStore !== undefined) options.objectStore = this.#sources.objectStore;
     return options;
   }
 

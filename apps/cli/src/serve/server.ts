@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { TaskHandler } from "@statecraft/engine";
+import type { MapObjectStore, TaskHandler } from "@statecraft/engine";
 import { scaledClock } from "./clock.js";
 import type { ServiceContext } from "./context.js";
 import { ApiError } from "./errors.js";
@@ -46,6 +46,8 @@ export interface ServerOptions {
   readonly lambdas?: Readonly<Record<string, TaskHandler>>;
   /** A Lambda-compatible endpoint that answers Lambda resources instead of `lambdas`. */
   readonly lambdaEndpoint?: string;
+  /** Where Distributed Map `ItemReader`/`ResultWriter` read and write S3 objects; none: such Maps fail. */
+  readonly objectStore?: MapObjectStore;
   /** Step Functions Local mock configuration: a parsed config or a file path. */
   readonly mockConfig?: MockConfig | string;
   /**
@@ -93,7 +95,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const lambdaEndpoint = options.lambdaEndpoint === undefined ? undefined
     : new LambdaEndpoint(options.lambdaEndpoint, scope.region);
   const store = new Store(options.dataDir ?? ":memory:");
-  const sources = { lambdas: options.lambdas ?? {}, ...(lambdaEndpoint === undefined ? {} : { lambdaEndpoint }) };
+  const sources = {
+    lambdas: options.lambdas ?? {},
+    ...(lambdaEndpoint === undefined ? {} : { lambdaEndpoint }),
+    ...(options.objectStore === undefined ? {} : { objectStore: options.objectStore }),
+  };
   let context: ServiceContext | undefined;
   const onSettled = (machineArn: string) => {
     if (context !== undefined) finishDeletion(context, machineArn);

@@ -4,7 +4,7 @@
  * (which take precedence for the states they name).
  */
 import type { JsonValue, StateMachineDefinition } from "@statecraft/asl";
-import type { RunOptions, TaskContext, TaskHandler } from "@statecraft/engine";
+import type { MapObjectStore, RunOptions, TaskContext, TaskHandler } from "@statecraft/engine";
 import { isDirectLambda, isLambdaInvoke, lambdaFunctionNames, functionNameOf, taskStates } from "./definition-walk.js";
 import type { LambdaEndpoint } from "./lambda-endpoint.js";
 import type { TestCase } from "./mock-config.js";
@@ -15,6 +15,8 @@ export interface TaskSources {
   readonly lambdas: Readonly<Record<string, TaskHandler>>;
   /** When set, Lambda resources invoke this endpoint instead of `lambdas`. */
   readonly lambdaEndpoint?: LambdaEndpoint;
+  /** Where Distributed Map `ItemReader`/`ResultWriter` read and write S3 objects. */
+  readonly objectStore?: MapObjectStore;
 }
 
 /** A mocked `Throw`: the task fails with this error name and cause. */
