@@ -168,6 +168,24 @@ describe("ItemReader (JSONata)", () => {
     expect(failed).toMatchObject({ status: "FAILED", error: "States.ItemReaderFailed" });
   });
 
+  it("batches the items read with ItemBatcher expressions", async () => {
+    const store = storeWith({ "b/items.json": "[1,2,3]" });
+    const definition = machine(
+      {
+        M: {
+          Type: "Map",
+          ItemReader: { Resource: getObject, ReaderConfig: { InputType: "JSON" }, Arguments: { Bucket: "b", Key: "items.json" } },
+          ItemBatcher: { MaxItemsPerBatch: "{% $states.input.size %}", BatchInput: { tag: "{% $states.input.tag %}" } },
+          ItemProcessor: passThrough,
+          End: true,
+        },
+      },
+      { QueryLanguage: "JSONata" },
+    );
+    const result = await run(definition, { size: 2, tag: "t" }, { objectStore: store });
+    expect(result.output).toEqual([{ Items: [1, 2], BatchInput: { tag: "t" } }, { Items: [3], BatchInput: { tag: "t" } }]);
+  });
+
   it("refuses Items together with an ItemReader, and MaxItemsPath", async () => {
     const definition = (reader: Record<string, unknown>, extra: Record<string, unknown>) =>
       machine({ M: { Type: "Map", ItemReader: reader, ItemProcessor: passThrough, End: true, ...extra } }, { QueryLanguage: "JSONata" });

@@ -28,6 +28,7 @@ import { type CompiledTemplate, compileTemplate } from "../io/template.js";
 import type { CompiledState } from "../runtime/compiled.js";
 import { withCatch, withRetry } from "../runtime/error-handling.js";
 import type { Scope } from "../runtime/scope.js";
+import { batches } from "./item-batches.js";
 import { compileItemReader } from "./item-reader.js";
 import type { ItemSource } from "./item-formats.js";
 import { type MapRunRecord, runMapIterations } from "./map-iterations.js";
@@ -58,28 +59,6 @@ interface Batcher {
   maxItems: NumberSetting;
   maxBytes: NumberSetting;
   batchInput: CompiledTemplate | undefined;
-}
-
-function batches(items: JsonValue[], maxItems: number | undefined, maxBytes: number | undefined, batchInput: JsonValue | undefined): JsonValue[] {
-  const out: JsonValue[] = [];
-  let current: JsonValue[] = [];
-  let bytes = 0;
-  const flush = () => {
-    if (current.length === 0) return;
-    const batch: JsonObject = { Items: current };
-    if (batchInput !== undefined) batch.BatchInput = batchInput;
-    out.push(batch);
-    current = [];
-    bytes = 0;
-  };
-  for (const item of items) {
-    const size = maxBytes === undefined ? 0 : Buffer.byteLength(JSON.stringify(item));
-    if (current.length > 0 && ((maxItems !== undefined && current.length >= maxItems) || (maxBytes !== undefined && bytes + size > maxBytes))) flush();
-    current.push(item);
-    bytes += size;
-  }
-  flush();
-  return out;
 }
 
 export function compileMap(state: RawState, ctx: StateCompileContext): CompiledState {

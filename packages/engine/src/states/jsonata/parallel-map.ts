@@ -1,8 +1,8 @@
 /**
  * JSONata-mode Parallel and Map. Parallel: `Arguments` (default: the input) goes to every branch. Map: `Items`
  * (default: the input, which must then be an array), or a Distributed Map's S3 `ItemReader`, and `ItemSelector`
- * per item (with `$states.context.Map.Item`), `MaxConcurrency` and the tolerated-failure fields as expressions, and
- * a `ResultWriter`. Both output the result array (or the ResultWriter's result) unless `Output` says otherwise.
+ * per item (with `$states.context.Map.Item`), `ItemBatcher`, `MaxConcurrency` and the tolerated-failure fields as
+ * expressions, and a `ResultWriter`. Both output the result array (or the ResultWriter's result) unless `Output` says otherwise.
  *
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-parallel.html
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map.html
@@ -15,6 +15,7 @@ import type { CompiledState } from "../../runtime/compiled.js";
 import { withCatch, withRetry } from "../../runtime/error-handling.js";
 import { schemas } from "../../runtime/event-schemas.js";
 import type { Scope } from "../../runtime/scope.js";
+import { batches } from "../item-batches.js";
 import type { ItemSource } from "../item-formats.js";
 import { compileItemReader } from "../item-reader.js";
 import { type MapRunRecord, runMapIterations } from "../map-iterations.js";
@@ -50,6 +51,29 @@ export function compileJsonataParallel(state: RawState, ctx: StateCompileContext
   };
 }
 
+type JsonataBatcher = (scope: Scope, input: JsonValue, items: JsonValue[]) => Promise<JsonValue[]>;
+
+/** `ItemBatcher` with `{% %}` expressions in `MaxItemsPerBatch`, `MaxInputBytesPerBatch` and `BatchInput`. */
+function compileBatcher(state: RawState, ctx: StateCompileContext): JsonataBatcher | undefined {
+  const value = state.ItemBatcher;
+  if (value === undefined) return undefined;
+  const pointer = pointerTo(ctx.pointer, "ItemBatcher");
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    ctx.problems.add(pointer, "must be a JSON object");
+    return undefined;
+  }
+  const fields = value as RawState;
+  const maxItems = optionalJsonataField(fields, "MaxItemsPerBatch", pointer, ctx.problems, "ItemBatcher.MaxItemsPerBatch");
+  const maxBytes = optionalJsonataField(fields, "MaxInputBytesPerBatch", pointer, ctx.problems, "ItemBatcher.MaxInputBytesPerBatch");
+  const batchInput = optionalJsonataField(fields, "BatchInput", pointer, ctx.problems, "ItemBatcher.BatchInput");
+  return async (scope, input, items) => {
+    const count = await numberField(maxItems, "ItemBatcher.MaxItemsPerBatch", scope, input, { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true });
+    const bytes = await numberField(maxBytes, "ItemBatcher.MaxInputBytesPerBatch", scope, input, { min: 0, max: 262_144, integer: true });
+    const shared = batchInput === undefined ? undefined : await batchInput(scope, input);
+    return batches(items, count === 0 ? undefined : count, bytes === 0 ? undefined : bytes, shared);
+  };
+}
+
 export function compileJsonataMap(state: RawState, ctx: StateCompileContext): CompiledState {
   const items = optionalJsonataField(state, "Items", ctx.pointer, ctx.problems);
   const selector = optionalJsonataField(state, "ItemSelector", ctx.pointer, ctx.problems);
@@ -65,8 +89,7 @@ export function compileJsonataMap(state: RawState, ctx: StateCompileContext): Co
   const processor = ctx.compileGraph(processorField, processorPointer);
   const config = (processorField?.ProcessorConfig ?? {}) as RawState;
   const distributed = config.Mode === "DISTRIBUTED";
-  if ("ItemBatcher" in state) ctx.problems.add(pointerTo(ctx.pointer, "ItemBatcher"), "ItemBatcher is not supported by the local engine in JSONata states");
-  for (const field of ["ToleratedFailureCount", "ToleratedFailurePercentage", "Label", "ItemReader", "ResultWriter"]) {
+  for (const field of ["ToleratedFailureCount", "ToleratedFailurePercentage", "Label", "ItemReader", "ResultWriter", "ItemBatcher"]) {
     if (field in state && !distributed) ctx.problems.add(pointerTo(ctx.pointer, field), `${field} needs ProcessorConfig.Mode DISTRIBUTED`);
   }
   const label = typeof state.Label === "string" ? state.Label : undefined;
@@ -74,6 +97,7 @@ export function compileJsonataMap(state: RawState, ctx: StateCompileContext): Co
   const itemReader = compileItemReader(state, ctx);
   if (itemReader !== undefined && items !== undefined) ctx.problems.add(pointerTo(ctx.pointer, "Items"), "Items gives the items itself; a Map with an ItemReader reads them from S3");
   const resultWriter = compileResultWriter(state, ctx, { label, stateName: name });
+  const batcher = compileBatcher(state, ctx);
 
   const iterationInputs = async (scope: Scope, input: JsonValue): Promise<JsonValue[]> => {
     const read: ItemSource | undefined = itemReader === undefined ? undefined : await itemReader(scope, input);
@@ -86,17 +110,19 @@ export function compileJsonataMap(state: RawState, ctx: StateCompileContext): Co
       const problem = `The Map state '${name}' needs an array of items; ${items === undefined ? "its input" : "the field 'Items'"} is ${JSON.stringify(source)}`;
       throw items === undefined ? new StatesRuntimeError(problem) : new QueryEvaluationError(problem);
     }
-    if (selector === undefined) return entries.map(([, value]) => value);
-    const inputs: JsonValue[] = [];
-    for (const [index, [key, value]] of entries.entries()) {
-      scope.mapItem = key === undefined ? { index, value } : { index, value, key };
-      try {
-        inputs.push(await selector(scope, input));
-      } finally {
-        scope.mapItem = undefined;
+    let inputs: JsonValue[] = [];
+    if (selector === undefined) inputs = entries.map(([, value]) => value);
+    else {
+      for (const [index, [key, value]] of entries.entries()) {
+        scope.mapItem = key === undefined ? { index, value } : { index, value, key };
+        try {
+          inputs.push(await selector(scope, input));
+        } finally {
+          scope.mapItem = undefined;
+        }
       }
     }
-    return inputs;
+    return batcher === undefined ? inputs : batcher(scope, input, inputs);
   };
 
   return {
