@@ -27,7 +27,6 @@ export function checkMapIo(state: Extract<State, { Type: "Map" }>, visit: StateV
     const config = reader.ReaderConfig ?? {};
     const inConfig = (...field: string[]) => at("ItemReader", "ReaderConfig", ...field);
     if (config.CSVHeaderLocation === "GIVEN" && !("CSVHeaders" in config)) problems.add(inConfig("CSVHeaders"), "CSVHeaderLocation GIVEN needs CSVHeaders");
-    if ("CSVHeaders" in config && config.CSVHeaderLocation !== "GIVEN") problems.add(inConfig("CSVHeaders"), "CSVHeaders need CSVHeaderLocation GIVEN");
     if (config.ManifestType === "S3_INVENTORY" && "InputType" in config) problems.add(inConfig("InputType"), "an S3_INVENTORY manifest is read as CSV: InputType cannot be set");
     if (config.Transformation === "LOAD_AND_FLATTEN") {
       if (action !== undefined && action !== "listObjectsV2") problems.add(inConfig("Transformation"), "LOAD_AND_FLATTEN applies to arn:aws:states:::s3:listObjectsV2");
