@@ -170,7 +170,10 @@ const format = (value) => Math.round(value).toLocaleString("en-US");
 
 async function main() {
   const rows = [];
-  for (const workload of workloads) {
+  // `--only <text>` runs the workloads whose name contains the text (e.g. `--only seed`).
+  const onlyIndex = process.argv.indexOf("--only");
+  const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
+  for (const workload of workloads.filter((candidate) => only === undefined || candidate.name.includes(only))) {
     const sample = await runOurs(workload);
     const transitions = sample.history.filter((event) => event.type.endsWith("StateEntered")).length;
     const oursMs = await time(workload.executions, () => runOurs(workload));
@@ -186,18 +189,22 @@ async function main() {
     });
     console.error(`${workload.name}: ours ${oursMs.toFixed(1)} ms, peer ${peerMs.toFixed(1)} ms (×${(peerMs / oursMs).toFixed(1)})`);
   }
-  const oursRss = measureRss("ours");
-  const peerRss = measureRss("peer");
+  const oursRss = only === undefined ? measureRss("ours") : undefined;
+  const peerRss = only === undefined ? measureRss("peer") : undefined;
   const lines = [
     "| Workload | Runs | States entered per run | @statecraft/engine (transitions/s) | aws-local-stepfunctions 3.0.0 (transitions/s) | Ratio |",
     "|---|---:|---:|---:|---:|---:|",
     ...rows.map((row) => `| ${row.workload} | ${row.runs} | ${format(row.transitions)} | ${format(row.ours)} | ${format(row.peer)} | ${row.ratio.toFixed(1)}× |`),
-    "",
-    "| 100,000-item inline Map (one run, own process) | Time | Peak RSS after the run | Peak RSS after reading the whole history |",
-    "|---|---:|---:|---:|",
-    `| @statecraft/engine (history recorded) | ${format(oursRss.ms)} ms | ${format(oursRss.maxRssMB)} MB | ${format(oursRss.historyRssMB)} MB |`,
-    `| aws-local-stepfunctions 3.0.0 (no history) | ${format(peerRss.ms)} ms | ${format(peerRss.maxRssMB)} MB | – |`,
   ];
+  if (oursRss !== undefined && peerRss !== undefined) {
+    lines.push(
+      "",
+      "| 100,000-item inline Map (one run, own process) | Time | Peak RSS after the run | Peak RSS after reading the whole history |",
+      "|---|---:|---:|---:|",
+      `| @statecraft/engine (history recorded) | ${format(oursRss.ms)} ms | ${format(oursRss.maxRssMB)} MB | ${format(oursRss.historyRssMB)} MB |`,
+      `| aws-local-stepfunctions 3.0.0 (no history) | ${format(peerRss.ms)} ms | ${format(peerRss.maxRssMB)} MB | – |`,
+    );
+  }
   console.log(lines.join("\n"));
 }
 

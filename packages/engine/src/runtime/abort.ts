@@ -3,11 +3,12 @@
  * scopes use this light token and create a real `AbortSignal` only when a handler or a timer asks for one.
  */
 
-/** A cancellation token: aborted once, with a reason; listeners are a plain Set. */
+/** A cancellation token: aborted once, with a reason; listeners are kept without allocating for the first one. */
 export class Cancellation {
   aborted = false;
   reason: unknown;
-  private listeners: Set<(reason: unknown) => void> | undefined;
+  /** None, one (most tokens never have more), or a Set. */
+  private listeners: ((reason: unknown) => void) | Set<(reason: unknown) => void> | undefined;
   private controller: AbortController | undefined;
 
   /** Aborts (once) and tells every listener. */
@@ -18,7 +19,8 @@ export class Cancellation {
     this.controller?.abort(reason);
     const listeners = this.listeners;
     this.listeners = undefined;
-    if (listeners !== undefined) for (const listener of listeners) listener(reason);
+    if (typeof listeners === "function") listeners(reason);
+    else if (listeners !== undefined) for (const listener of listeners) listener(reason);
   }
 
   /** Calls `listener` on abort (at once if already aborted); returns the function that removes it. */
@@ -27,9 +29,18 @@ export class Cancellation {
       listener(this.reason);
       return noop;
     }
-    this.listeners ??= new Set();
-    this.listeners.add(listener);
-    return () => this.listeners?.delete(listener);
+    const listeners = this.listeners;
+    if (listeners === undefined) this.listeners = listener;
+    else if (typeof listeners === "function") this.listeners = new Set([listeners, listener]);
+    else listeners.add(listener);
+    return () => this.offAbort(listener);
+  }
+
+  /** Removes a listener added with {@link onAbort} (without the closure `onAbort` returns). */
+  offAbort(listener: (reason: unknown) => void): void {
+    const listeners = this.listeners;
+    if (listeners === listener) this.listeners = undefined;
+    else if (typeof listeners === "object") listeners.delete(listener);
   }
 
   /** A standard AbortSignal that follows this token (created on first use). */
@@ -50,24 +61,6 @@ export class Cancellation {
 }
 
 function noop(): void {}
-
-/** Resolves/rejects with `promise`, or rejects with the abort reason as soon as `cancellation` aborts. */
-export function raceCancellation<T>(promise: Promise<T>, cancellation: Cancellation): Promise<T> {
-  if (cancellation.aborted) return Promise.reject(cancellation.reason);
-  return new Promise<T>((resolve, reject) => {
-    const remove = cancellation.onAbort(reject);
-    promise.then(
-      (value) => {
-        remove();
-        resolve(value);
-      },
-      (error: unknown) => {
-        remove();
-        reject(error);
-      },
-    );
-  });
-}
 
 /** Reason a scope is aborted when a sibling Parallel branch or Map iteration failed. */
 export class SiblingFailed extends Error {

@@ -31,8 +31,10 @@ const executionEnded = new ExecutionHalted({ status: "ABORTED", error: "", cause
 export interface RuntimeInit {
   clock: Clock;
   history: HistoryRecorder;
-  executionArn: string;
-  executionName: string;
+  /** Given, or built from the name on first read. */
+  executionArn: string | undefined;
+  /** Given, or a UUID made on first read (most executions run in process are never named). */
+  executionName: string | undefined;
   stateMachineArn: string;
   stateMachineName: string;
   roleArn: string;
@@ -57,8 +59,8 @@ const transitionsPerSlice = 1024;
 export class ExecutionRuntime {
   readonly clock: Clock;
   readonly history: HistoryRecorder;
-  readonly executionArn: string;
-  readonly executionName: string;
+  #executionArn: string | undefined;
+  #executionName: string | undefined;
   readonly stateMachineArn: string;
   readonly stateMachineName: string;
   readonly roleArn: string;
@@ -75,8 +77,6 @@ export class ExecutionRuntime {
   readonly objectStore: MapObjectStore | undefined;
   /** Aborted when the execution stops, times out or ends. */
   readonly cancellation = new Cancellation();
-  /** Handlers bound per resource (see `task-handlers.ts`), reused across attempts. */
-  readonly boundHandlers = new Map<string, unknown>();
   /** Set once the execution is stopped or timed out. */
   halted: HaltReason | undefined;
   /** Execution deadline in clock time (machine `TimeoutSeconds`). */
@@ -86,8 +86,8 @@ export class ExecutionRuntime {
   constructor(init: RuntimeInit) {
     this.clock = init.clock;
     this.history = init.history;
-    this.executionArn = init.executionArn;
-    this.executionName = init.executionName;
+    this.#executionArn = init.executionArn;
+    this.#executionName = init.executionName;
     this.stateMachineArn = init.stateMachineArn;
     this.stateMachineName = init.stateMachineName;
     this.roleArn = init.roleArn;
@@ -102,6 +102,16 @@ export class ExecutionRuntime {
     this.uuid = init.uuid;
     this.maxPayloadBytes = init.maxPayloadBytes;
     this.objectStore = init.objectStore;
+  }
+
+  get executionName(): string {
+    this.#executionName ??= this.uuid();
+    return this.#executionName;
+  }
+
+  get executionArn(): string {
+    this.#executionArn ??= `arn:aws:states:${this.region}:${this.account}:execution:${this.stateMachineName}:${this.executionName}`;
+    return this.#executionArn;
   }
 
   get broker(): TaskTokenBroker {

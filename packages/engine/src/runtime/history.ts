@@ -56,16 +56,19 @@ function materializeDetails(raw: RawEvent, schema: EventSchema): Record<string, 
   return out;
 }
 
+const noPriorEvents: readonly HistoryEvent[] = Object.freeze([]);
+
 /** Records events; materializes them lazily; streams them live to listeners. */
 export class HistoryRecorder {
-  private readonly prior: HistoryEvent[];
+  private readonly prior: readonly HistoryEvent[];
   private readonly raw: RawEvent[] = [];
-  private readonly cache: HistoryEvent[] = [];
-  private readonly listeners: ((event: HistoryEvent) => void)[] = [];
-  private readonly wakers: (() => void)[] = [];
+  // Created on first use: most executions are never read live, and many never read at all.
+  private cache: HistoryEvent[] | undefined;
+  private listeners: ((event: HistoryEvent) => void)[] | undefined;
+  private wakers: (() => void)[] | undefined;
   readonly limit: number;
 
-  constructor(prior: HistoryEvent[] = [], limit = Number.POSITIVE_INFINITY) {
+  constructor(prior: readonly HistoryEvent[] = noPriorEvents, limit = Number.POSITIVE_INFINITY) {
     this.prior = prior;
     this.limit = limit;
   }
@@ -87,6 +90,7 @@ export class HistoryRecorder {
 
   /** Adds a listener called synchronously with every new event. */
   listen(listener: (event: HistoryEvent) => void): void {
+    this.listeners ??= [];
     this.listeners.push(listener);
   }
 
@@ -97,11 +101,11 @@ export class HistoryRecorder {
   record(type: string, time: number, prev: number, schema?: EventSchema, a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown, f?: unknown): number {
     this.raw.push(new RawEvent(type, time, prev, schema, a, b, c, d, e, f));
     const id = this.length;
-    if (this.listeners.length > 0) {
+    if (this.listeners !== undefined) {
       const event = this.get(id - 1);
       for (const listener of this.listeners) listener(event);
     }
-    if (this.wakers.length > 0) for (const wake of this.wakers.splice(0)) wake();
+    if (this.wakers !== undefined && this.wakers.length > 0) for (const wake of this.wakers.splice(0)) wake();
     return id;
   }
 
@@ -109,13 +113,15 @@ export class HistoryRecorder {
   get(index: number): HistoryEvent {
     if (index < this.prior.length) return this.prior[index] as HistoryEvent;
     const own = index - this.prior.length;
-    const cached = this.cache[own];
+    this.cache ??= [];
+    const cache = this.cache;
+    const cached = cache[own];
     if (cached !== undefined) return cached;
     const raw = this.raw[own];
     if (raw === undefined) throw new RangeError(`no history event at index ${index}`);
     const event: HistoryEvent = { id: index + 1, previousEventId: raw.prev, timestamp: new Date(raw.time), type: raw.type };
     if (raw.schema !== undefined) event[raw.schema.key] = materializeDetails(raw, raw.schema);
-    this.cache[own] = event;
+    cache[own] = event;
     return event;
   }
 
@@ -128,11 +134,13 @@ export class HistoryRecorder {
 
   /** Resolves when the next event is recorded (or `release` is called). */
   nextEvent(): Promise<void> {
-    return new Promise((resolve) => this.wakers.push(resolve));
+    this.wakers ??= [];
+    const wakers = this.wakers;
+    return new Promise((resolve) => wakers.push(resolve));
   }
 
   /** Wakes every `nextEvent` waiter (at the end of the execution). */
   release(): void {
-    for (const wake of this.wakers.splice(0)) wake();
+    if (this.wakers !== undefined) for (const wake of this.wakers.splice(0)) wake();
   }
 }

@@ -30,21 +30,30 @@ function locate(error: unknown, stateName: string, enteredEventId: number): unkn
   return error instanceof StatesRuntimeError ? error.at(stateName, enteredEventId) : error;
 }
 
-/** Runs `graph` in `scope` from `startAt` with `input`; resolves with the output of its terminal state. */
-export async function runGraph(scope: Scope, graph: CompiledGraph, startAt: string, input: JsonValue): Promise<JsonValue> {
+/**
+ * Runs `graph` in `scope` from `startAt` with `input`; resolves with the output of its terminal state.
+ *
+ * Clock readings are shared by the events of one synchronous step: a state is entered at the time its predecessor
+ * exited, and `startTime` (a reading the caller just took) is the time the first state is entered.
+ */
+export async function runGraph(scope: Scope, graph: CompiledGraph, startAt: string, input: JsonValue, startTime?: number): Promise<JsonValue> {
   const runtime = scope.runtime;
   const history = runtime.history;
   let name = startAt;
   let current = input;
+  let time = startTime ?? -1;
   for (;;) {
     const pause = runtime.transition();
-    if (pause !== undefined) await pause;
+    if (pause !== undefined) {
+      await pause;
+      time = -1;
+    }
     if (history.overLimit) {
       throw new StatesRuntimeError(`The execution history exceeded its limit of ${history.limit} events.`);
     }
     const state = graph.states.get(name);
     if (state === undefined) throw new StatesRuntimeError(`Missing 'Next' target: ${name}`);
-    const enteredTime = runtime.clock.now();
+    const enteredTime = time < 0 ? runtime.clock.now() : time;
     const visit: Visit = { name, enteredTime, retryCount: 0, taskToken: undefined };
     scope.visit = visit;
     const enteredId = scope.recordAt(enteredTime, enterEvents.get(state.eventPrefix) ?? `${state.eventPrefix}StateEntered`, schemas.stateEntered, name, current);
@@ -55,7 +64,8 @@ export async function runGraph(scope: Scope, graph: CompiledGraph, startAt: stri
       throw locate(error, name, enteredId);
     }
     // A state that finished synchronously exits at the time of its last event (for a Task, the one recorded after
-    // its handler returned); one that awaited reads the clock again.
+    // its handler returned), and so does a Task that awaited its handler (its last event is the result's); any
+    // other state that awaited (Wait, Parallel, Map) reads the clock again.
     let exitTime = -1;
     if (!isPromise(outcome)) exitTime = scope.lastEventTime;
     else {
@@ -69,11 +79,13 @@ export async function runGraph(scope: Scope, graph: CompiledGraph, startAt: stri
         throw locate(error, name, enteredId);
       }
       runtime.throwIfHalted();
+      if (state.type === "Task") exitTime = scope.lastEventTime;
     }
     const assigned = outcome.assigned;
     if (assigned !== undefined) scope.variables.assign(assigned, name);
     const exitEvent = exitEvents.get(state.eventPrefix);
-    if (exitEvent !== undefined) scope.recordAt(exitTime < 0 ? runtime.clock.now() : exitTime, exitEvent, schemas.stateExited, name, outcome.output, assigned);
+    time = exitTime < 0 ? runtime.clock.now() : exitTime;
+    if (exitEvent !== undefined) scope.recordAt(time, exitEvent, schemas.stateExited, name, outcome.output, assigned);
     if (outcome.next === undefined) return outcome.output;
     name = outcome.next;
     current = outcome.output;

@@ -51,7 +51,7 @@ function anchorShapes(): { scope: Scope; result: ExecutionResult; lambdaContext:
   const scope = new Scope(runtime, undefined, 0);
   scope.record("ExecutionStarted", schemas.executionStarted, {}, "");
   runtime.finish();
-  const result = lazyResult({ status: "SUCCEEDED", output: {} }, { executionArn: "", startDate: new Date(0), stopDate: new Date(0) }, runtime.history);
+  const result = new FinishedExecution({ status: "SUCCEEDED", output: {} }, runtime, 0, 0, runtime.history);
   return { scope, result, lambdaContext: lambdaContextAnchor(runtime, handlerContextAnchor) };
 }
 
@@ -60,63 +60,75 @@ function inputOfStartEvent(history: readonly HistoryEvent[]): JsonValue {
   return typeof details?.input === "string" ? (JSON.parse(details.input) as JsonValue) : null;
 }
 
-/** Where a result keeps its recorder, then its materialized events (non-enumerable: spreads and JSON skip it). */
-const historySlot = Symbol("statecraft.history");
-
-interface LazyHistory {
-  [historySlot]: HistoryRecorder | HistoryEvent[];
-}
-
-function readHistory(this: LazyHistory): HistoryEvent[] {
-  const slot = this[historySlot];
-  if (Array.isArray(slot)) return slot;
-  const events = slot.toArray();
-  this[historySlot] = events;
-  return events;
-}
-
-// One shared getter for every result: a getter closure per result would give each result its own hidden class,
-// and those (old-space) classes would keep every finished execution alive through young-generation collections.
-const historyAccessor: PropertyDescriptor = { enumerable: true, configurable: true, get: readHistory };
-
 type Ending = Omit<ExecutionResult, "history" | "executionArn" | "startDate" | "stopDate">;
 
 /**
- * The result, copied field by field: on Node 20 an object built as `{ ...ending, more }` per execution survives
- * young-generation collections (about a tenth of everything allocated got promoted), so it is not used here.
+ * A finished execution. The history is materialized on first read (a getter on the prototype, so every result
+ * shares one hidden class): runs whose history nobody looks at never pay for JSON strings and Dates.
  */
-function lazyResult(ending: Ending, times: Pick<ExecutionResult, "executionArn" | "startDate" | "stopDate">, history: HistoryRecorder): ExecutionResult {
-  const result = { status: ending.status } as ExecutionResult;
-  if (ending.output !== undefined) result.output = ending.output;
-  if (ending.error !== undefined) result.error = ending.error;
-  if (ending.cause !== undefined) result.cause = ending.cause;
-  result.executionArn = times.executionArn;
-  result.startDate = times.startDate;
-  result.stopDate = times.stopDate;
-  // Materialized on first read: runs whose history nobody looks at never pay for JSON strings and Dates.
-  Object.defineProperty(result, historySlot, { value: history, writable: true, enumerable: false, configurable: true });
-  Object.defineProperty(result, "history", historyAccessor);
-  return result;
+class FinishedExecution implements ExecutionResult {
+  readonly status: ExecutionResult["status"];
+  declare output?: JsonValue;
+  declare error?: string;
+  declare cause?: string;
+  readonly startDate: Date;
+  readonly stopDate: Date;
+  #history: HistoryRecorder | HistoryEvent[];
+  readonly #identity: { readonly executionArn: string };
+
+  constructor(ending: Ending, identity: { readonly executionArn: string }, startTime: number, stopTime: number, history: HistoryRecorder) {
+    this.status = ending.status;
+    if (ending.output !== undefined) this.output = ending.output;
+    if (ending.error !== undefined) this.error = ending.error;
+    if (ending.cause !== undefined) this.cause = ending.cause;
+    this.#identity = identity;
+    this.startDate = new Date(startTime);
+    this.stopDate = new Date(stopTime);
+    this.#history = history;
+  }
+
+  /** The execution's ARN (its name is made on first read unless one was given). */
+  get executionArn(): string {
+    return this.#identity.executionArn;
+  }
+
+  get history(): HistoryEvent[] {
+    const source = this.#history;
+    if (Array.isArray(source)) return source;
+    const events = source.toArray();
+    this.#history = events;
+    return events;
+  }
+
+  /** The result as a plain object, history included (for `JSON.stringify`). */
+  toJSON(): ExecutionResult {
+    const plain: ExecutionResult = { status: this.status, history: this.history, executionArn: this.executionArn, startDate: this.startDate, stopDate: this.stopDate };
+    if (this.output !== undefined) plain.output = this.output;
+    if (this.error !== undefined) plain.error = this.error;
+    if (this.cause !== undefined) plain.cause = this.cause;
+    return plain;
+  }
 }
+
+const noHandlers: Readonly<Record<string, never>> = Object.freeze({});
+const randomUuid = (): string => crypto.randomUUID();
 
 /** Starts `machine` on `input`. */
 export function startExecution(machine: CompiledMachine, input: JsonValue, options: RunOptions, identity: MachineIdentity): Execution {
   const clock = resolveClock(options.clock);
   const region = options.region ?? "us-east-1";
   const account = options.account ?? "123456789012";
-  const uuid = options.uuid ?? (() => crypto.randomUUID());
+  const uuid = options.uuid ?? randomUuid;
   const stateMachineName = options.stateMachineName ?? identity.name ?? "StateMachine";
   const stateMachineArn = options.stateMachineArn ?? identity.arn ?? `arn:aws:states:${region}:${account}:stateMachine:${stateMachineName}`;
-  const executionName = options.executionName ?? uuid();
-  const executionArn = options.executionArn ?? `arn:aws:states:${region}:${account}:execution:${stateMachineName}:${executionName}`;
   const resume = options.resume;
   const history = new HistoryRecorder(resume?.history, options.maxHistoryEvents ?? defaultHistoryLimit);
   if (options.onEvent !== undefined) history.listen(options.onEvent);
   const runtime = new ExecutionRuntime({
     clock,
     history,
-    executionArn,
-    executionName,
+    executionArn: options.executionArn,
+    executionName: options.executionName,
     stateMachineArn,
     stateMachineName,
     roleArn: options.roleArn ?? `arn:aws:iam::${account}:role/StatecraftExecutionRole`,
@@ -124,86 +136,113 @@ export function startExecution(machine: CompiledMachine, input: JsonValue, optio
     account,
     executionInput: resume === undefined ? input : (resume.executionInput ?? inputOfStartEvent(resume.history)),
     startTime: resume?.startDate.getTime() ?? clock.now(),
-    tasks: options.tasks ?? {},
-    lambdas: options.lambdas ?? {},
+    tasks: options.tasks ?? noHandlers,
+    lambdas: options.lambdas ?? noHandlers,
     broker: options.taskTokens,
     random: options.random ?? Math.random,
     uuid,
     maxPayloadBytes: options.maxPayloadBytes ?? defaultMaxPayloadBytes,
     objectStore: options.objectStore,
   });
-  let finished = false;
+  return new RunningExecution(machine, runtime, input, options);
+}
 
-  const run = async (): Promise<ExecutionResult> => {
-    const scope = new Scope(runtime, undefined, history.lastId);
-    let timer: NodeJS.Timeout | undefined;
-    const onAbort = () => runtime.halt({ status: "ABORTED", error: "", cause: "The execution was aborted by its signal." });
-    options.signal?.addEventListener("abort", onAbort, { once: true });
-    let ending: Ending;
-    try {
-      let startInput = resume === undefined ? input : resume.input;
-      if (resume === undefined) {
-        startInput = ensureJsonPayload(input, runtime.maxPayloadBytes, "The execution input");
-        scope.record("ExecutionStarted", schemas.executionStarted, startInput, runtime.roleArn);
-      }
-      if (options.signal?.aborted) onAbort();
-      if (machine.timeoutSeconds !== undefined) {
-        runtime.deadline = runtime.startTime + machine.timeoutSeconds * 1000;
-        timer = setTimeout(() => runtime.halt({ ...timeoutReason }), Math.max(0, runtime.deadline - clock.now()));
-      }
-      const output = await runGraph(scope, machine, resume?.stateName ?? machine.startAt, startInput);
-      scope.record("ExecutionSucceeded", schemas.executionSucceeded, output);
-      ending = { status: "SUCCEEDED", output };
-    } catch (error) {
-      scope.lastEventId = history.lastId;
-      const halted = runtime.halted ?? (error instanceof ExecutionHalted ? error.reason : undefined);
-      if (halted !== undefined) {
-        const aborted = halted.status === "ABORTED";
-        scope.record(aborted ? "ExecutionAborted" : "ExecutionTimedOut", aborted ? schemas.executionAborted : schemas.executionTimedOut, halted.error || undefined, halted.cause || undefined);
-        ending = { status: halted.status };
-        // DescribeExecution of a timed-out execution has neither error nor cause (recorded against Step Functions:
-        // localstack test_timeouts.snapshot.json, test_global_timeout); a stop keeps the ones StopExecution gave.
-        if (aborted && halted.error !== "") ending.error = halted.error;
-        if (aborted && halted.cause !== "") ending.cause = halted.cause;
-      } else {
-        const failure = error instanceof StatesError ? error : new StatesError("States.Runtime", `Internal error: ${error instanceof Error ? error.message : String(error)}`);
-        const given = failure instanceof FailStateError ? failure.given : { error: true, cause: true };
-        // A timeout has no cause (an empty one here), as Step Functions records it.
-        const causeless = failure instanceof StatesTimeout && failure.cause === "";
-        const details = { error: given.error ? failure.name : undefined, cause: given.cause && !causeless ? failure.cause : undefined };
-        scope.record("ExecutionFailed", schemas.executionFailed, details.error, details.cause);
-        ending = { status: "FAILED" };
-        if (details.error !== undefined) ending.error = details.error;
-        if (details.cause !== undefined) ending.cause = details.cause;
-      }
-    } finally {
-      clearTimeout(timer);
-      options.signal?.removeEventListener("abort", onAbort);
-      finished = true;
-      history.release();
-      runtime.finish();
+/** An execution in progress: its run, `stop()` and the live event stream. */
+class RunningExecution implements Execution {
+  readonly done: Promise<ExecutionResult>;
+  finished = false;
+
+  constructor(
+    machine: CompiledMachine,
+    private readonly runtime: ExecutionRuntime,
+    input: JsonValue,
+    options: RunOptions,
+  ) {
+    this.done = runToEnd(this, machine, runtime, input, options);
+  }
+
+  get executionArn(): string {
+    return this.runtime.executionArn;
+  }
+
+  stop(error = "", cause = ""): void {
+    if (!this.finished) this.runtime.halt({ status: "ABORTED", error, cause });
+  }
+
+  get events(): AsyncIterable<HistoryEvent> {
+    return { [Symbol.asyncIterator]: () => streamEvents(this, this.runtime.history) };
+  }
+}
+
+async function* streamEvents(execution: RunningExecution, history: HistoryRecorder): AsyncGenerator<HistoryEvent> {
+  let index = 0;
+  for (;;) {
+    while (index < history.length) yield history.get(index++);
+    if (execution.finished) return;
+    await history.nextEvent();
+  }
+}
+
+/**
+ * Runs the machine from its start (or resume) state to a terminal event. Events recorded in one synchronous step
+ * share one clock reading: the start, and the end at the time of the last state's exit.
+ */
+async function runToEnd(execution: RunningExecution, machine: CompiledMachine, runtime: ExecutionRuntime, input: JsonValue, options: RunOptions): Promise<ExecutionResult> {
+  const { history, clock } = runtime;
+  const resume = options.resume;
+  const scope = new Scope(runtime, undefined, history.lastId);
+  let timer: NodeJS.Timeout | undefined;
+  const signal = options.signal;
+  const onAbort = signal === undefined ? undefined : () => runtime.halt({ status: "ABORTED", error: "", cause: "The execution was aborted by its signal." });
+  if (signal !== undefined && onAbort !== undefined) signal.addEventListener("abort", onAbort, { once: true });
+  let ending: Ending;
+  let stopTime: number;
+  try {
+    let startInput = resume === undefined ? input : resume.input;
+    if (resume === undefined) {
+      startInput = ensureJsonPayload(input, runtime.maxPayloadBytes, "The execution input");
+      scope.recordAt(runtime.startTime, "ExecutionStarted", schemas.executionStarted, startInput, runtime.roleArn);
     }
-    return lazyResult(ending, { executionArn, startDate: new Date(runtime.startTime), stopDate: new Date(clock.now()) }, history);
-  };
-
-  const done = run();
-  return {
-    executionArn,
-    done,
-    stop(error = "", cause = "") {
-      if (!finished) runtime.halt({ status: "ABORTED", error, cause });
-    },
-    events: {
-      async *[Symbol.asyncIterator]() {
-        let index = 0;
-        for (;;) {
-          while (index < history.length) yield history.get(index++);
-          if (finished) return;
-          await history.nextEvent();
-        }
-      },
-    },
-  };
+    if (signal?.aborted) onAbort?.();
+    if (machine.timeoutSeconds !== undefined) {
+      runtime.deadline = runtime.startTime + machine.timeoutSeconds * 1000;
+      timer = setTimeout(() => runtime.halt({ ...timeoutReason }), Math.max(0, runtime.deadline - clock.now()));
+    }
+    const output = await runGraph(scope, machine, resume?.stateName ?? machine.startAt, startInput, resume === undefined ? runtime.startTime : undefined);
+    stopTime = scope.lastEventTime;
+    scope.recordAt(stopTime, "ExecutionSucceeded", schemas.executionSucceeded, output);
+    ending = { status: "SUCCEEDED", output };
+  } catch (error) {
+    scope.lastEventId = history.lastId;
+    stopTime = clock.now();
+    const halted = runtime.halted ?? (error instanceof ExecutionHalted ? error.reason : undefined);
+    if (halted !== undefined) {
+      const aborted = halted.status === "ABORTED";
+      scope.recordAt(stopTime, aborted ? "ExecutionAborted" : "ExecutionTimedOut", aborted ? schemas.executionAborted : schemas.executionTimedOut, halted.error || undefined, halted.cause || undefined);
+      ending = { status: halted.status };
+      // DescribeExecution of a timed-out execution has neither error nor cause (recorded against Step Functions:
+      // localstack test_timeouts.snapshot.json, test_global_timeout); a stop keeps the ones StopExecution gave.
+      if (aborted && halted.error !== "") ending.error = halted.error;
+      if (aborted && halted.cause !== "") ending.cause = halted.cause;
+    } else {
+      const failure = error instanceof StatesError ? error : new StatesError("States.Runtime", `Internal error: ${error instanceof Error ? error.message : String(error)}`);
+      const given = failure instanceof FailStateError ? failure.given : { error: true, cause: true };
+      // A timeout has no cause (an empty one here), as Step Functions records it.
+      const causeless = failure instanceof StatesTimeout && failure.cause === "";
+      const details = { error: given.error ? failure.name : undefined, cause: given.cause && !causeless ? failure.cause : undefined };
+      scope.recordAt(stopTime, "ExecutionFailed", schemas.executionFailed, details.error, details.cause);
+      ending = { status: "FAILED" };
+      if (details.error !== undefined) ending.error = details.error;
+      if (details.cause !== undefined) ending.cause = details.cause;
+    }
+  } finally {
+    clearTimeout(timer);
+    if (signal !== undefined && onAbort !== undefined) signal.removeEventListener("abort", onAbort);
+    execution.finished = true;
+    history.release();
+    runtime.finish();
+  }
+  return new FinishedExecution(ending, runtime, runtime.startTime, stopTime, history);
 }
 
 /** The `ExecutionTimedOut` event carries States.Timeout and, like every Step Functions timeout, no cause. */

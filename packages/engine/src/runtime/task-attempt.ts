@@ -8,12 +8,12 @@
 import type { JsonValue } from "@statecraft/asl";
 import { DataLimitExceeded, HeartbeatTimeout, StatesError, StatesTimeout, TaskError } from "../errors.js";
 import { ensureJsonPayload } from "../io/payload-size.js";
-import type { TaskContext } from "../types.js";
-import { Cancellation, raceCancellation } from "./abort.js";
+import { Cancellation } from "./abort.js";
 import { isPromise } from "./compiled.js";
+import { HandlerContext } from "./handler-context.js";
 import type { ParsedResource } from "./resources.js";
 import type { Scope, Visit } from "./scope.js";
-import { type BoundHandler, bindHandler } from "./task-handlers.js";
+import { type BindingCache, type BoundHandler, bindHandler } from "./task-handlers.js";
 import type { AttemptLimits, TaskEvents } from "./task-events.js";
 
 /** What a Task state invokes. */
@@ -23,6 +23,8 @@ export interface TaskTarget {
   readonly parsed: ParsedResource;
   readonly events: TaskEvents;
   readonly waitsForToken: boolean;
+  /** The handler this state bound last (see {@link BindingCache}). */
+  readonly binding: BindingCache;
 }
 
 const noHeartbeat = () => {};
@@ -60,53 +62,69 @@ function failure(scope: Scope, target: TaskTarget, handler: BoundHandler | undef
   throw error;
 }
 
-/** The context handed to a handler; its `signal` is created only if the handler reads it. */
-class HandlerContext implements TaskContext {
-  declare taskToken?: string;
-
-  constructor(
-    readonly stateName: string,
-    readonly executionArn: string,
-    private readonly cancellation: Cancellation,
-    readonly heartbeat: () => void,
-  ) {}
-
-  get signal(): AbortSignal {
-    return this.cancellation.signal;
-  }
-}
-
 /** Keeps the context's hidden class alive between executions (see `shapeAnchors` in `start-execution.ts`). */
-export const handlerContextAnchor: TaskContext = new HandlerContext("", "", new Cancellation(), noHeartbeat);
+export const handlerContextAnchor: HandlerContext = new HandlerContext("", { executionArn: "" }, new Cancellation(), noHeartbeat, 0);
 
-function taskContext(stateName: string, executionArn: string, cancellation: Cancellation, heartbeat: () => void, taskToken: string | undefined): TaskContext {
-  const context = new HandlerContext(stateName, executionArn, cancellation, heartbeat);
+function taskContext(stateName: string, identity: { readonly executionArn: string }, cancellation: Cancellation, heartbeat: () => void, taskToken: string | undefined, startedAt: number): HandlerContext {
+  const context = new HandlerContext(stateName, identity, cancellation, heartbeat, startedAt);
   if (taskToken !== undefined) context.taskToken = taskToken;
   return context;
 }
 
-/** Runs one attempt; synchronous when the handler is and no time limit applies. */
+/**
+ * Runs one attempt; synchronous when the handler is and no time limit applies. The first attempt starts at the
+ * time its state was entered (nothing but the state's own input processing ran in between); a retry reads the clock.
+ */
 export function attemptTask(scope: Scope, visit: Visit, target: TaskTarget, payload: JsonValue, limits: AttemptLimits): JsonValue | Promise<JsonValue> {
   const runtime = scope.runtime;
-  const handler = bindHandler(runtime, target.resource, target.parsed, payload);
-  const time = runtime.clock.now();
+  const handler = bindHandler(runtime, target.resource, target.parsed, payload, target.binding);
+  const time = visit.retryCount === 0 ? visit.enteredTime : runtime.clock.now();
   target.events.scheduled(scope, payload, limits, time);
   target.events.started(scope, time);
   if (!target.waitsForToken && limits.timeoutSeconds === undefined && limits.heartbeatSeconds === undefined && handler !== undefined) {
-    const context = taskContext(target.stateName, runtime.executionArn, scope.cancellation, noHeartbeat, undefined);
+    const context = taskContext(target.stateName, runtime, scope.cancellation, noHeartbeat, undefined, time);
     let raw: unknown;
     try {
-      raw = handler.call(payload, context);
+      raw = handler.call(payload, context, runtime);
     } catch (thrown) {
       failure(scope, target, handler, thrown);
     }
     if (!isPromise(raw)) return resultOf(scope, target, handler, raw);
-    return raceCancellation(raw as Promise<unknown>, scope.cancellation).then(
-      (value) => resultOf(scope, target, handler, value),
-      (thrown: unknown) => failure(scope, target, handler, thrown),
-    );
+    return settleAttempt(scope, target, handler, raw as Promise<unknown>, context);
   }
-  return attemptWithLimits(scope, visit, target, handler, payload, limits);
+  return attemptWithLimits(scope, visit, target, handler, payload, limits, time);
+}
+
+/**
+ * Awaits a handler's promise in one promise: the first of its settling, a legacy Lambda callback and the scope's
+ * cancellation (a stop, a failed sibling) decides the attempt.
+ */
+function settleAttempt(scope: Scope, target: TaskTarget, handler: BoundHandler, raw: Promise<unknown>, context: HandlerContext): Promise<JsonValue> {
+  const cancellation = scope.cancellation;
+  return new Promise<JsonValue>((resolve, reject) => {
+    let settled = false;
+    const onAbort = (reason: unknown): void => {
+      if (settled) return;
+      settled = true;
+      reject(reason);
+    };
+    const settle = (failed: boolean, value: unknown): void => {
+      if (settled) return;
+      settled = true;
+      cancellation.offAbort(onAbort);
+      try {
+        resolve(failed ? failure(scope, target, handler, value) : resultOf(scope, target, handler, value));
+      } catch (thrown) {
+        reject(thrown);
+      }
+    };
+    context.settleLate = (error, result) => settle(error !== null && error !== undefined, error ?? result);
+    raw.then(
+      (value) => settle(false, value),
+      (thrown: unknown) => settle(true, thrown),
+    );
+    cancellation.onAbort(onAbort);
+  });
 }
 
 async function attemptWithLimits(
@@ -116,6 +134,7 @@ async function attemptWithLimits(
   handler: BoundHandler | undefined,
   payload: JsonValue,
   limits: AttemptLimits,
+  startedAt: number,
 ): Promise<JsonValue> {
   const runtime = scope.runtime;
   const { cancellation, release } = scope.cancellation.child();
@@ -150,9 +169,9 @@ async function attemptWithLimits(
       });
     }
     if (handler === undefined) return;
-    const context = taskContext(target.stateName, runtime.executionArn, cancellation, heartbeat, token);
+    const context = taskContext(target.stateName, runtime, cancellation, heartbeat, token, startedAt);
     Promise.resolve()
-      .then(() => handler.call(payload, context))
+      .then(() => handler.call(payload, context, runtime))
       .then(
         (value) => {
           if (token === undefined) {

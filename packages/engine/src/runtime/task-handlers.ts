@@ -7,14 +7,15 @@
  */
 import type { JsonObject, JsonValue } from "@statecraft/asl";
 import { StatesError, StatesRuntimeError, TaskError, toStatesError } from "../errors.js";
-import type { LambdaContext, LambdaHandler, TaskContext } from "../types.js";
+import type { LambdaContext, LambdaHandler } from "../types.js";
+import type { HandlerContext } from "./handler-context.js";
 import type { ExecutionRuntime } from "./execution-runtime.js";
 import { copyAsJson } from "./json-copy.js";
 import { functionNameOf, type ParsedResource } from "./resources.js";
 
 /** A resolved handler: calls it, maps what it throws, wraps what it returns. */
 export interface BoundHandler {
-  call(payload: JsonValue, context: TaskContext): unknown;
+  call(payload: JsonValue, context: HandlerContext, runtime: ExecutionRuntime): unknown;
   errorOf(thrown: unknown): StatesError;
   wrap(result: JsonValue): JsonValue;
 }
@@ -37,14 +38,15 @@ class LambdaInvocationContext implements LambdaContext {
   callbackWaitsForEmptyEventLoop = true;
   readonly functionVersion = "$LATEST";
   readonly memoryLimitInMB = "128";
-  private readonly started = Date.now();
   private requestId: string | undefined;
+  /** A legacy callback's outcome while the handler has not returned yet. */
+  early: { error: unknown; result: unknown } | undefined;
+  returned = false;
 
   constructor(
     private readonly runtime: ExecutionRuntime,
     readonly functionName: string,
-    private readonly task: TaskContext,
-    private readonly settle: (error: unknown, result?: unknown) => void,
+    private readonly task: HandlerContext,
   ) {
     if (task.taskToken !== undefined) this.taskToken = task.taskToken;
   }
@@ -72,11 +74,11 @@ class LambdaInvocationContext implements LambdaContext {
     return `/aws/lambda/${this.functionName}`;
   }
   get logStreamName(): string {
-    return `${new Date(this.started).toISOString().slice(0, 10).replaceAll("-", "/")}/[$LATEST]${this.awsRequestId.replaceAll("-", "")}`;
+    return `${new Date(this.task.startedAt).toISOString().slice(0, 10).replaceAll("-", "/")}/[$LATEST]${this.awsRequestId.replaceAll("-", "")}`;
   }
   /** The Lambda maximum timeout (local handlers are not cut off). */
   getRemainingTimeInMillis(): number {
-    return Math.max(0, 900_000 - (Date.now() - this.started));
+    return Math.max(0, 900_000 - (this.runtime.clock.now() - this.task.startedAt));
   }
   done(error?: Error, result?: unknown): void {
     this.settle(error ?? null, result);
@@ -87,37 +89,33 @@ class LambdaInvocationContext implements LambdaContext {
   succeed(...args: unknown[]): void {
     this.settle(null, args.length > 1 ? args[1] : args[0]);
   }
+  private settle(error: unknown, result?: unknown): void {
+    if (this.returned) this.task.settleLate(error, result);
+    else this.early ??= { error, result };
+  }
 }
 
 /** A context kept alive for its hidden class (see `shapeAnchors` in `start-execution.ts`). */
-export function lambdaContextAnchor(runtime: ExecutionRuntime, task: TaskContext): LambdaContext {
-  return new LambdaInvocationContext(runtime, "", task, () => {});
+export function lambdaContextAnchor(runtime: ExecutionRuntime, task: HandlerContext): LambdaContext {
+  return new LambdaInvocationContext(runtime, "", task);
 }
 
 /**
  * Calls a Lambda handler with AWS semantics. The legacy `context.done/succeed/fail` settle the invocation too:
- * they win over a pending promise, and over an `undefined` returned synchronously.
+ * they win over a pending promise (through the attempt's {@link HandlerContext.settleLate}), and over an
+ * `undefined` returned synchronously.
  */
-function invokeLambda(runtime: ExecutionRuntime, handler: LambdaHandler, functionName: string, event: JsonValue, context: TaskContext): unknown {
-  const copy = copyAsJson(event);
-  let early: { error: unknown; result: unknown } | undefined;
-  let settle = (error: unknown, result?: unknown): void => {
-    early ??= { error, result };
-  };
-  const returned = handler(copy, new LambdaInvocationContext(runtime, functionName, context, (error, result) => settle(error, result)));
-  if (returned instanceof Promise) {
-    // The first of the returned promise and a legacy callback settles the invocation.
-    return new Promise<unknown>((resolve, reject) => {
-      settle = (error, result) => (error === null || error === undefined ? resolve(result) : reject(error));
-      if (early !== undefined) settle(early.error, early.result);
-      returned.then(resolve, reject);
-    });
-  }
-  if (returned === undefined && early !== undefined) {
-    if (early.error !== null && early.error !== undefined) throw early.error;
-    return early.result;
-  }
-  return returned;
+function invokeLambda(runtime: ExecutionRuntime, handler: LambdaHandler, functionName: string, event: JsonValue, context: HandlerContext): unknown {
+  const lambdaContext = new LambdaInvocationContext(runtime, functionName, context);
+  const returned = handler(copyAsJson(event), lambdaContext);
+  lambdaContext.returned = true;
+  const early = lambdaContext.early;
+  if (early === undefined) return returned;
+  // A callback settled the invocation before the handler returned: it wins.
+  if (returned instanceof Promise) returned.catch(() => {});
+  else if (returned !== undefined) return returned;
+  if (early.error !== null && early.error !== undefined) throw early.error;
+  return early.result;
 }
 
 function invokeEnvelope(runtime: ExecutionRuntime, payload: JsonValue): JsonValue {
@@ -157,26 +155,46 @@ function unknownResource(runtime: ExecutionRuntime, resource: string, functionNa
 }
 
 /**
+ * The last binding a Task state made: executions that share a handler registry (`RunOptions.tasks` / `.lambdas`;
+ * a server, a test suite, the CLI) bind each handler once rather than once per execution. A registry entry that
+ * now holds another function binds again.
+ */
+export class BindingCache {
+  registry: object | undefined = undefined;
+  handler: unknown = undefined;
+  bound: BoundHandler | undefined = undefined;
+
+  get(registry: object, handler: unknown): BoundHandler | undefined {
+    return this.registry === registry && this.handler === handler ? this.bound : undefined;
+  }
+
+  set(registry: object, handler: unknown, bound: BoundHandler): BoundHandler {
+    this.registry = registry;
+    this.handler = handler;
+    this.bound = bound;
+    return bound;
+  }
+}
+
+/**
  * The handler for a resource, `undefined` when none is registered (allowed only for `.waitForTaskToken`), or a
  * `States.Runtime` error naming the resource and the known handlers.
  */
-export function bindHandler(runtime: ExecutionRuntime, resource: string, parsed: ParsedResource, payload: JsonValue): BoundHandler | undefined {
-  const cached = runtime.boundHandlers.get(resource) as BoundHandler | undefined;
-  if (cached !== undefined) return cached;
-  const task = Object.hasOwn(runtime.tasks, resource) ? runtime.tasks[resource] : undefined;
+export function bindHandler(runtime: ExecutionRuntime, resource: string, parsed: ParsedResource, payload: JsonValue, cache: BindingCache): BoundHandler | undefined {
+  const tasks = runtime.tasks;
+  const task = Object.hasOwn(tasks, resource) ? tasks[resource] : undefined;
   if (task !== undefined) {
-    const bound: BoundHandler = { call: (input, context) => task(input, context), errorOf: toStatesError, wrap: identity };
-    runtime.boundHandlers.set(resource, bound);
-    return bound;
+    return cache.get(tasks, task) ?? cache.set(tasks, task, { call: (input, context) => task(input, context), errorOf: toStatesError, wrap: identity });
   }
   const waitsForToken = (parsed.kind === "service" || parsed.kind === "lambda-invoke") && parsed.pattern === "waitForTaskToken";
   if (parsed.kind === "lambda-function") {
     const name = parsed.functionName;
     const lambda = Object.hasOwn(runtime.lambdas, name) ? runtime.lambdas[name] : undefined;
     if (lambda === undefined) throw unknownResource(runtime, resource, name);
-    const bound: BoundHandler = { call: (input, context) => invokeLambda(runtime, lambda, name, input, context), errorOf: lambdaError, wrap: identity };
-    runtime.boundHandlers.set(resource, bound);
-    return bound;
+    return (
+      cache.get(runtime.lambdas, lambda) ??
+      cache.set(runtime.lambdas, lambda, { call: (input, context, callRuntime) => invokeLambda(callRuntime, lambda, name, input, context), errorOf: lambdaError, wrap: identity })
+    );
   }
   if (parsed.kind === "lambda-invoke") {
     const parameters = (typeof payload === "object" && payload !== null && !Array.isArray(payload) ? payload : {}) as JsonObject;
@@ -192,7 +210,7 @@ export function bindHandler(runtime: ExecutionRuntime, resource: string, parsed:
     }
     const event = parameters.Payload ?? {};
     return {
-      call: (_input, context) => invokeLambda(runtime, lambda, name, event, context),
+      call: (_input, context, callRuntime) => invokeLambda(callRuntime, lambda, name, event, context),
       errorOf: lambdaError,
       wrap: (result) => invokeEnvelope(runtime, result),
     };

@@ -26,7 +26,8 @@ function sizeOf(value: JsonValue): number {
 
 /** The variables of one scope, with read access to the enclosing scopes. */
 export class VariableFrame {
-  private readonly own = new Map<string, { value: JsonValue; bytes: number }>();
+  /** Created by the first assignment: most frames never hold a variable. */
+  private own: Map<string, { value: JsonValue; bytes: number }> | undefined;
 
   constructor(
     readonly outer: VariableFrame | undefined = undefined,
@@ -41,7 +42,7 @@ export class VariableFrame {
   /** The value of `name`, searched from this frame outwards; `undefined` when never assigned. */
   get(name: string): JsonValue | undefined {
     for (let frame: VariableFrame | undefined = this; frame !== undefined; frame = frame.outer) {
-      const entry = frame.own.get(name);
+      const entry = frame.own?.get(name);
       if (entry !== undefined) return entry.value;
     }
     return undefined;
@@ -57,7 +58,7 @@ export class VariableFrame {
     const frames: VariableFrame[] = [];
     for (let frame: VariableFrame | undefined = this; frame !== undefined; frame = frame.outer) frames.unshift(frame);
     const out: Record<string, JsonValue> = {};
-    for (const frame of frames) for (const [name, entry] of frame.own) out[name] = entry.value;
+    for (const frame of frames) for (const [name, entry] of frame.own ?? []) out[name] = entry.value;
     return out;
   }
 
@@ -73,7 +74,7 @@ export class VariableFrame {
     for (const [name, value] of Object.entries(values)) {
       if (value === undefined) continue;
       for (let frame = this.outer; frame !== undefined; frame = frame.outer) {
-        if (frame.own.has(name)) {
+        if (frame.own?.has(name) === true) {
           throw new StatesRuntimeError(`The state '${stateName}' cannot assign the variable '${name}': it belongs to an outer scope, which an inner scope may read but not assign.`);
         }
       }
@@ -88,11 +89,13 @@ export class VariableFrame {
       throw new StatesRuntimeError(`The Assign of the state '${stateName}' is ${blockBytes} bytes, over the ${maxAssignBytes}-byte limit for one Assign block.`);
     }
     let total = this.budget.bytes;
-    for (const [name, bytes] of sizes) total += bytes - (this.own.get(name)?.bytes ?? 0);
+    this.own ??= new Map();
+    const own = this.own;
+    for (const [name, bytes] of sizes) total += bytes - (own.get(name)?.bytes ?? 0);
     if (total > maxExecutionVariableBytes) {
       throw new StatesRuntimeError(`The variables of the execution would hold ${total} bytes, over the ${maxExecutionVariableBytes}-byte limit per execution (state '${stateName}').`);
     }
     this.budget.bytes = total;
-    for (const [name, bytes] of sizes) this.own.set(name, { value: values[name] as JsonValue, bytes });
+    for (const [name, bytes] of sizes) own.set(name, { value: values[name] as JsonValue, bytes });
   }
 }

@@ -27,6 +27,7 @@ import { withCatch, withRetry } from "../runtime/error-handling.js";
 import { parseResource } from "../runtime/resources.js";
 import { type AttemptLimits, taskEventsFor } from "../runtime/task-events.js";
 import { attemptTask, type TaskTarget } from "../runtime/task-attempt.js";
+import { BindingCache } from "../runtime/task-handlers.js";
 import { TaskTokenBroker } from "../runtime/task-tokens.js";
 
 type Seconds = (input: JsonValue, env: PathEnv) => number | undefined;
@@ -61,7 +62,7 @@ export function compileTaskTarget(state: RawState, ctx: StateCompileContext): Ta
   if (resource === "") ctx.problems.add(pointerTo(ctx.pointer, "Resource"), "must be a non-empty string (a resource ARN)");
   const parsed = parseResource(resource);
   const waitsForToken = (parsed.kind === "service" || parsed.kind === "lambda-invoke") && parsed.pattern === "waitForTaskToken";
-  return { stateName: ctx.name, resource, parsed, events: taskEventsFor(resource, parsed), waitsForToken };
+  return { stateName: ctx.name, resource, parsed, events: taskEventsFor(resource, parsed), waitsForToken, binding: new BindingCache() };
 }
 
 export function compileTask(state: RawState, ctx: StateCompileContext): CompiledState {
