@@ -10,7 +10,7 @@ import { StatesError, StatesTimeout } from "../errors.js";
 import { defaultMaxPayloadBytes, ensureJsonPayload } from "../io/payload-size.js";
 import { FailStateError } from "../states/fail.js";
 import type { Execution, ExecutionResult, HistoryEvent, LambdaContext, RunOptions } from "../types.js";
-import { resolveClock } from "./clock.js";
+import { resolveClock, startDeadline } from "./clock.js";
 import type { CompiledMachine } from "./compiled.js";
 import { ExecutionHalted, ExecutionRuntime } from "./execution-runtime.js";
 import { HistoryRecorder } from "./history.js";
@@ -191,7 +191,7 @@ async function runToEnd(execution: RunningExecution, machine: CompiledMachine, r
   const { history, clock } = runtime;
   const resume = options.resume;
   const scope = new Scope(runtime, undefined, history.lastId);
-  let timer: NodeJS.Timeout | undefined;
+  let cancelDeadline: (() => void) | undefined;
   const signal = options.signal;
   const onAbort = signal === undefined ? undefined : () => runtime.halt({ status: "ABORTED", error: "", cause: "The execution was aborted by its signal." });
   if (signal !== undefined && onAbort !== undefined) signal.addEventListener("abort", onAbort, { once: true });
@@ -206,7 +206,7 @@ async function runToEnd(execution: RunningExecution, machine: CompiledMachine, r
     if (signal?.aborted) onAbort?.();
     if (machine.timeoutSeconds !== undefined) {
       runtime.deadline = runtime.startTime + machine.timeoutSeconds * 1000;
-      timer = setTimeout(() => runtime.halt({ ...timeoutReason }), Math.max(0, runtime.deadline - clock.now()));
+      cancelDeadline = startDeadline(clock, runtime.deadline - clock.now(), () => runtime.halt({ ...timeoutReason }));
     }
     const output = await runGraph(scope, machine, resume?.stateName ?? machine.startAt, startInput, resume === undefined ? runtime.startTime : undefined);
     stopTime = scope.lastEventTime;
@@ -236,7 +236,7 @@ async function runToEnd(execution: RunningExecution, machine: CompiledMachine, r
       if (details.cause !== undefined) ending.cause = details.cause;
     }
   } finally {
-    clearTimeout(timer);
+    cancelDeadline?.();
     if (signal !== undefined && onAbort !== undefined) signal.removeEventListener("abort", onAbort);
     execution.finished = true;
     history.release();

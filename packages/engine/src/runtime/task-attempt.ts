@@ -9,6 +9,7 @@ import type { JsonValue } from "@statecraft/asl";
 import { DataLimitExceeded, HeartbeatTimeout, StatesError, StatesTimeout, TaskError } from "../errors.js";
 import { ensureJsonPayload } from "../io/payload-size.js";
 import { Cancellation } from "./abort.js";
+import { holdClock, startDeadline } from "./clock.js";
 import { isPromise } from "./compiled.js";
 import { HandlerContext } from "./handler-context.js";
 import type { ParsedResource } from "./resources.js";
@@ -28,6 +29,7 @@ export interface TaskTarget {
 }
 
 const noHeartbeat = () => {};
+const noDeadline = () => {};
 /** The abort reason handed to a handler's signal once its task is over (shared: errors capture stacks). */
 const taskFinished = new StatesError("States.TaskFailed", "The task has finished.");
 
@@ -101,16 +103,20 @@ export function attemptTask(scope: Scope, visit: Visit, target: TaskTarget, payl
  */
 function settleAttempt(scope: Scope, target: TaskTarget, handler: BoundHandler, raw: Promise<unknown>, context: HandlerContext): Promise<JsonValue> {
   const cancellation = scope.cancellation;
+  // The handler's work takes no virtual time (see VirtualClock).
+  const releaseClock = holdClock(scope.runtime.clock);
   return new Promise<JsonValue>((resolve, reject) => {
     let settled = false;
     const onAbort = (reason: unknown): void => {
       if (settled) return;
       settled = true;
+      releaseClock();
       reject(reason);
     };
     const settle = (failed: boolean, value: unknown): void => {
       if (settled) return;
       settled = true;
+      releaseClock();
       cancellation.offAbort(onAbort);
       try {
         resolve(failed ? failure(scope, target, handler, value) : resultOf(scope, target, handler, value));
@@ -139,9 +145,11 @@ async function attemptWithLimits(
   const runtime = scope.runtime;
   const { cancellation, release } = scope.cancellation.child();
   const token = target.waitsForToken ? visit.taskToken : undefined;
-  let timeoutTimer: NodeJS.Timeout | undefined;
-  let heartbeatTimer: NodeJS.Timeout | undefined;
+  let cancelTimeout = noDeadline;
+  let cancelHeartbeat = noDeadline;
   let unregister = () => {};
+  // A handler's work and a token wait take no virtual time (see VirtualClock); the deadlines still apply.
+  const releaseClock = holdClock(runtime.clock);
   const outcome = new Promise<unknown>((resolve, reject) => {
     const stop = (error: StatesError) => {
       cancellation.abort(error);
@@ -149,15 +157,12 @@ async function attemptWithLimits(
     };
     if (limits.timeoutSeconds !== undefined) {
       // Step Functions records a task timeout as States.Timeout with no cause.
-      timeoutTimer = setTimeout(() => stop(new StatesTimeout()), limits.timeoutSeconds * 1000);
+      cancelTimeout = startDeadline(runtime.clock, limits.timeoutSeconds * 1000, () => stop(new StatesTimeout()));
     }
     const heartbeat = () => {
       if (limits.heartbeatSeconds === undefined) return;
-      clearTimeout(heartbeatTimer);
-      heartbeatTimer = setTimeout(
-        () => stop(new HeartbeatTimeout()),
-        limits.heartbeatSeconds * 1000,
-      );
+      cancelHeartbeat();
+      cancelHeartbeat = startDeadline(runtime.clock, limits.heartbeatSeconds * 1000, () => stop(new HeartbeatTimeout()));
     };
     heartbeat();
     cancellation.onAbort(reject);
@@ -170,23 +175,23 @@ async function attemptWithLimits(
     }
     if (handler === undefined) return;
     const context = taskContext(target.stateName, runtime, cancellation, heartbeat, token, startedAt);
+    const onValue = (value: unknown): void => {
+      if (token === undefined) {
+        resolve(value);
+        return;
+      }
+      // With a token the call only submits the work; its response is recorded and the task keeps waiting.
+      try {
+        target.events.submitted(scope, handler.wrap(ensureJsonPayload(value, runtime.maxPayloadBytes, "The submitted task response")));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    const onError = (thrown: unknown): void => reject(handler.errorOf(thrown));
+    context.settleLate = (error, result) => (error === null || error === undefined ? onValue(result) : onError(error));
     Promise.resolve()
       .then(() => handler.call(payload, context, runtime))
-      .then(
-        (value) => {
-          if (token === undefined) {
-            resolve(value);
-            return;
-          }
-          // With a token the call only submits the work; its response is recorded and the task keeps waiting.
-          try {
-            target.events.submitted(scope, handler.wrap(ensureJsonPayload(value, runtime.maxPayloadBytes, "The submitted task response")));
-          } catch (error) {
-            reject(error);
-          }
-        },
-        (thrown: unknown) => reject(handler.errorOf(thrown)),
-      );
+      .then(onValue, onError);
   });
   let raw: unknown;
   try {
@@ -195,8 +200,9 @@ async function attemptWithLimits(
     if (token !== undefined && thrown instanceof StatesTimeout) runtime.broker.expire(token);
     return failure(scope, target, handler === undefined ? undefined : { ...handler, errorOf: (error) => (error instanceof StatesError ? error : handler.errorOf(error)) }, thrown);
   } finally {
-    clearTimeout(timeoutTimer);
-    clearTimeout(heartbeatTimer);
+    cancelTimeout();
+    cancelHeartbeat();
+    releaseClock();
     unregister();
     release();
     cancellation.abort(taskFinished);
