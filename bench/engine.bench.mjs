@@ -123,17 +123,20 @@ function cpuMs() {
 }
 
 /**
- * Best CPU time (ms) of `rounds` rounds of `executions` sequential runs, after a warm-up. CPU time rather than wall
+ * Best CPU time (ms) of `rounds` back-to-back rounds of `executions` sequential runs. CPU time rather than wall
  * time, so other processes on a shared machine disturb the comparison less.
+ *
+ * One forced collection before the warm-up gives each engine's block a clean heap (the other engine's garbage is
+ * not charged to it). No collection is forced between rounds: right after a forced full collection V8 soon starts
+ * concurrent marking again (the heap limit is reset from the small live heap), which slows the main thread's
+ * writes and charges marker threads' CPU to whichever round follows — a cost of the benchmark, not of the engine.
  */
-async function time(executions, once, rounds = 5) {
+async function time(executions, once, rounds = 7) {
+  globalThis.gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 100));
   for (let i = 0; i < Math.max(executions, 50); i++) await once();
   let best = Number.POSITIVE_INFINITY;
   for (let round = 0; round < rounds; round++) {
-    globalThis.gc?.();
-    // Let V8's concurrent GC threads finish the forced collection before timing: their CPU time would otherwise
-    // land in whichever round comes next, and weigh most on the shortest rounds.
-    await new Promise((resolve) => setTimeout(resolve, 100));
     const start = cpuMs();
     for (let i = 0; i < executions; i++) await once();
     best = Math.min(best, cpuMs() - start);

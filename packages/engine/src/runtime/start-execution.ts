@@ -28,7 +28,7 @@ export interface MachineIdentity {
 const defaultHistoryLimit = 25_000;
 
 /** Builds the {@link shapeAnchors}: one instance of each class an execution creates on its hot path. */
-function anchorShapes(): { scope: Scope; result: ExecutionResult; lambdaContext: LambdaContext } {
+function anchorShapes(): { scope: Scope; result: ExecutionResult; lambdaContext: LambdaContext; execution: Execution } {
   const runtime = new ExecutionRuntime({
     clock: resolveClock(undefined),
     history: new HistoryRecorder([], defaultHistoryLimit),
@@ -52,7 +52,9 @@ function anchorShapes(): { scope: Scope; result: ExecutionResult; lambdaContext:
   scope.record("ExecutionStarted", schemas.executionStarted, {}, "");
   runtime.finish();
   const result = new FinishedExecution({ status: "SUCCEEDED", output: {} }, runtime, 0, 0, runtime.history);
-  return { scope, result, lambdaContext: lambdaContextAnchor(runtime, handlerContextAnchor) };
+  const execution = new RunningExecution(runtime);
+  execution.finished = true;
+  return { scope, result, lambdaContext: lambdaContextAnchor(runtime, handlerContextAnchor), execution };
 }
 
 function inputOfStartEvent(history: readonly HistoryEvent[]): JsonValue {
@@ -144,22 +146,20 @@ export function startExecution(machine: CompiledMachine, input: JsonValue, optio
     maxPayloadBytes: options.maxPayloadBytes ?? defaultMaxPayloadBytes,
     objectStore: options.objectStore,
   });
-  return new RunningExecution(machine, runtime, input, options);
+  const execution = new RunningExecution(runtime);
+  execution.done = runToEnd(execution, machine, runtime, input, options);
+  return execution;
 }
+
+const notStarted: Promise<ExecutionResult> = new Promise(() => {});
 
 /** An execution in progress: its run, `stop()` and the live event stream. */
 class RunningExecution implements Execution {
-  readonly done: Promise<ExecutionResult>;
+  /** Set right after construction (the run needs the execution object). */
+  done: Promise<ExecutionResult> = notStarted;
   finished = false;
 
-  constructor(
-    machine: CompiledMachine,
-    private readonly runtime: ExecutionRuntime,
-    input: JsonValue,
-    options: RunOptions,
-  ) {
-    this.done = runToEnd(this, machine, runtime, input, options);
-  }
+  constructor(private readonly runtime: ExecutionRuntime) {}
 
   get executionArn(): string {
     return this.runtime.executionArn;
@@ -254,4 +254,4 @@ const timeoutReason = { status: "TIMED_OUT", error: "States.Timeout", cause: "" 
  * and deoptimizes every function specialized on them ("weak objects"): without this, each full GC between
  * executions (an idle server, a benchmark's `gc()`) sent the engine's hot path back to the interpreter.
  */
-export const shapeAnchors: { scope: Scope; result: ExecutionResult; lambdaContext: LambdaContext } = anchorShapes();
+export const shapeAnchors: { scope: Scope; result: ExecutionResult; lambdaContext: LambdaContext; execution: Execution } = anchorShapes();

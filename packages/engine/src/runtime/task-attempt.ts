@@ -26,6 +26,9 @@ export interface TaskTarget {
   readonly waitsForToken: boolean;
   /** The handler this state bound last (see {@link BindingCache}). */
   readonly binding: BindingCache;
+  /** How a result over the payload quota is named, and the error it raises. */
+  readonly resultLabel: string;
+  readonly resultTooLarge: () => StatesError;
 }
 
 const noHeartbeat = () => {};
@@ -36,7 +39,7 @@ const taskFinished = new StatesError("States.TaskFailed", "The task has finished
 function resultOf(scope: Scope, target: TaskTarget, handler: BoundHandler | undefined, raw: unknown): JsonValue {
   let result: JsonValue;
   try {
-    const json = ensureJsonPayload(raw, scope.runtime.maxPayloadBytes, `The task '${target.stateName}' result`, () => taskResultTooLarge(target.resource));
+    const json = ensureJsonPayload(raw, scope.runtime.maxPayloadBytes, target.resultLabel, target.resultTooLarge);
     result = handler === undefined ? json : handler.wrap(json);
   } catch (error) {
     if (error instanceof StatesError) target.events.failed(scope, error.name, error.cause);
@@ -51,7 +54,7 @@ function resultOf(scope: Scope, target: TaskTarget, handler: BoundHandler | unde
  *
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html#service-limits-task-executions
  */
-function taskResultTooLarge(resource: string): DataLimitExceeded {
+export function taskResultTooLarge(resource: string): DataLimitExceeded {
   return new DataLimitExceeded(`The state/task '${resource}' returned a result with a size exceeding the maximum number of bytes service limit.`, false);
 }
 

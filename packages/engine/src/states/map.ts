@@ -102,6 +102,7 @@ export function compileMap(state: RawState, ctx: StateCompileContext): CompiledS
   const catchList = catchers(state, ctx);
   const next = transition(state, ctx);
   const name = ctx.name;
+  const outputLabel = `The state '${name}' output`;
   const label = typeof state.Label === "string" ? state.Label : undefined;
   const itemReader = compileItemReader(state, ctx);
   if (itemReader !== undefined && itemsPath !== undefined) ctx.problems.add(pointerTo(ctx.pointer, "ItemsPath"), "ItemsPath selects items of the input; a Map with an ItemReader reads them from S3");
@@ -167,7 +168,7 @@ export function compileMap(state: RawState, ctx: StateCompileContext): CompiledS
         };
         const selected = await withRetry(scope, visit, retry, attempt);
         const output = selectOutputPath(placeResult(input, selected, placement), outputPath, scope);
-        return { output: ensureJsonPayload(output, runtime.maxPayloadBytes, `The state '${name}' output`), next, assigned: assign?.(selected, scope) };
+        return { output: ensureJsonPayload(output, runtime.maxPayloadBytes, outputLabel), next, assigned: assign?.(selected, scope) };
       }, undefined, scope);
     },
   };

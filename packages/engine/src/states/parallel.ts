@@ -38,6 +38,7 @@ export function compileParallel(state: RawState, ctx: StateCompileContext): Comp
   const next = transition(state, ctx);
   const branches = compileBranches(state, ctx);
   const name = ctx.name;
+  const outputLabel = `The state '${name}' output`;
 
   return {
     name,
@@ -54,7 +55,7 @@ export function compileParallel(state: RawState, ctx: StateCompileContext): Comp
         };
         const selected = await withRetry(scope, visit, retry, attempt);
         const output = selectOutputPath(placeResult(input, selected, placement), outputPath, scope);
-        return { output: ensureJsonPayload(output, runtime.maxPayloadBytes, `The state '${name}' output`), next, assigned: assign?.(selected, scope) };
+        return { output: ensureJsonPayload(output, runtime.maxPayloadBytes, outputLabel), next, assigned: assign?.(selected, scope) };
       }, undefined, scope);
     },
   };

@@ -23,6 +23,7 @@ export function compilePass(state: RawState, ctx: StateCompileContext): Compiled
   const assign = compileJsonPathAssign(state, ctx.pointer, ctx.problems);
   const next = transition(state, ctx);
   const name = ctx.name;
+  const outputLabel = `The state '${name}' output`;
   return {
     name,
     type: "Pass",
@@ -33,7 +34,7 @@ export function compilePass(state: RawState, ctx: StateCompileContext): Compiled
       const result = hasResult ? fixedResult : effective;
       const output = selectOutputPath(placeResult(input, result, placement), outputPath, scope);
       // `$` in Assign is the state's result (Result, or the Parameters output, or the effective input).
-      return { output: ensureJsonPayload(output, scope.runtime.maxPayloadBytes, `The state '${name}' output`), next, assigned: assign?.(result, scope) };
+      return { output: ensureJsonPayload(output, scope.runtime.maxPayloadBytes, outputLabel), next, assigned: assign?.(result, scope) };
     },
   };
 }

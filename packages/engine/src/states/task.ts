@@ -26,7 +26,7 @@ import { type CompiledState, isPromise } from "../runtime/compiled.js";
 import { withCatch, withRetry } from "../runtime/error-handling.js";
 import { parseResource } from "../runtime/resources.js";
 import { type AttemptLimits, taskEventsFor } from "../runtime/task-events.js";
-import { attemptTask, type TaskTarget } from "../runtime/task-attempt.js";
+import { attemptTask, type TaskTarget, taskResultTooLarge } from "../runtime/task-attempt.js";
 import { BindingCache } from "../runtime/task-handlers.js";
 import { TaskTokenBroker } from "../runtime/task-tokens.js";
 
@@ -62,7 +62,16 @@ export function compileTaskTarget(state: RawState, ctx: StateCompileContext): Ta
   if (resource === "") ctx.problems.add(pointerTo(ctx.pointer, "Resource"), "must be a non-empty string (a resource ARN)");
   const parsed = parseResource(resource);
   const waitsForToken = (parsed.kind === "service" || parsed.kind === "lambda-invoke") && parsed.pattern === "waitForTaskToken";
-  return { stateName: ctx.name, resource, parsed, events: taskEventsFor(resource, parsed), waitsForToken, binding: new BindingCache() };
+  return {
+    stateName: ctx.name,
+    resource,
+    parsed,
+    events: taskEventsFor(resource, parsed),
+    waitsForToken,
+    binding: new BindingCache(),
+    resultLabel: `The task '${ctx.name}' result`,
+    resultTooLarge: () => taskResultTooLarge(resource),
+  };
 }
 
 export function compileTask(state: RawState, ctx: StateCompileContext): CompiledState {
@@ -85,6 +94,8 @@ export function compileTask(state: RawState, ctx: StateCompileContext): Compiled
   const target = compileTaskTarget(state, ctx);
   const { waitsForToken } = target;
   const name = ctx.name;
+  const outputLabel = `The state '${name}' output`;
+  const resultChecked = selector === undefined && target.parsed.kind !== "lambda-invoke";
 
   return {
     name,
@@ -92,12 +103,16 @@ export function compileTask(state: RawState, ctx: StateCompileContext): Compiled
     eventPrefix: "Task",
     run(scope, visit, input) {
       const runtime = scope.runtime;
-      const finish = (selected: JsonValue) => ({
-        output: ensureJsonPayload(selectOutputPath(placeResult(input, selected, placement), outputPath, scope), runtime.maxPayloadBytes, `The state '${name}' output`),
-        next,
-        // `$` in Assign is the result after ResultSelector.
-        assigned: assign?.(selected, scope),
-      });
+      const finish = (selected: JsonValue) => {
+        const output = selectOutputPath(placeResult(input, selected, placement), outputPath, scope);
+        return {
+          // The task's own result, passed on as is, was checked when it arrived (an Invoke envelope was not).
+          output: output === selected && resultChecked ? output : ensureJsonPayload(output, runtime.maxPayloadBytes, outputLabel),
+          next,
+          // `$` in Assign is the result after ResultSelector.
+          assigned: assign?.(selected, scope),
+        };
+      };
       const body = () => {
         const effective = selectInputPath(input, inputPath, scope);
         const timeoutSeconds = timeout(effective, scope);
