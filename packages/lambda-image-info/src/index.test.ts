@@ -23,6 +23,7 @@ function counting(inner: ObjectStore): ObjectStore {
     },
     get: (b, k) => inner.get(b, k),
     put: (b, k, body, type) => inner.put(b, k, body, type),
+    list: (b, options) => inner.list(b, options),
     head: (b, k) => inner.head(b, k),
   };
 }

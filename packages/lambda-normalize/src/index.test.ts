@@ -16,6 +16,7 @@ function counting(inner: ObjectStore): ObjectStore {
     getRange: (b, k, start, end) => inner.getRange(b, k, start, end),
     get: (b, k) => inner.get(b, k),
     put: (b, k, body, type) => inner.put(b, k, body, type),
+    list: (b, options) => inner.list(b, options),
     head: (b, k) => {
       heads++;
       return inner.head(b, k);
