@@ -6,7 +6,6 @@
  *
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/state-map.html
  */
-import { schemas } from "../runtime/event-schemas.js";
 import type { CompiledPath, JsonObject, JsonValue } from "@statecraft/asl";
 import {
   catchers,
@@ -31,8 +30,8 @@ import type { Scope } from "../runtime/scope.js";
 import { batches } from "./item-batches.js";
 import { compileItemReader } from "./item-reader.js";
 import type { ItemSource } from "./item-formats.js";
-import { type MapRunRecord, runMapIterations } from "./map-iterations.js";
-import { afterFailedRun, compileResultWriter } from "./result-writer.js";
+import { runMapState } from "./map-run.js";
+import { compileResultWriter } from "./result-writer.js";
 
 type NumberSetting = (input: JsonValue, env: PathEnv) => number | undefined;
 
@@ -143,10 +142,9 @@ export function compileMap(state: RawState, ctx: StateCompileContext): CompiledS
         const attempt = async (): Promise<JsonValue> => {
           if (processor === undefined) throw new StatesRuntimeError(`The Map state '${name}' has no item processor`);
           const inputs = iterationInputs(scope, effective, itemReader === undefined ? undefined : await itemReader(scope, effective));
-          scope.record("MapStateStarted", schemas.mapStateStarted, inputs.length);
-          const record: MapRunRecord | undefined = resultWriter === undefined ? undefined : { mapRunArn: "", children: [] };
-          try {
-            let results: JsonValue = await runMapIterations(scope, {
+          const results = await runMapState(
+            scope,
+            {
               stateName: name,
               processor,
               distributed,
@@ -155,16 +153,11 @@ export function compileMap(state: RawState, ctx: StateCompileContext): CompiledS
               toleratedFailureCount: toleratedCount(effective, scope),
               toleratedFailurePercentage: toleratedPercentage(effective, scope),
               label,
-              record,
-            });
-            if (resultWriter !== undefined && record !== undefined) results = await resultWriter(scope, effective, record, inputs);
-            scope.record("MapStateSucceeded");
-            return resultSelector === undefined ? results : resultSelector(results, scope);
-          } catch (error) {
-            const failure = await afterFailedRun(error, () => (record === undefined ? undefined : resultWriter?.(scope, effective, record, inputs)), record, runtime.halted);
-            if (runtime.halted === undefined) scope.record("MapStateFailed");
-            throw failure;
-          }
+            },
+            resultWriter,
+            effective,
+          );
+          return resultSelector === undefined ? results : resultSelector(results, scope);
         };
         const selected = await withRetry(scope, visit, retry, attempt);
         const output = selectOutputPath(placeResult(input, selected, placement), outputPath, scope);

@@ -13,13 +13,12 @@ import { pointerTo } from "../../compile/problems.js";
 import { QueryEvaluationError, StatesRuntimeError } from "../../errors.js";
 import type { CompiledState } from "../../runtime/compiled.js";
 import { withCatch, withRetry } from "../../runtime/error-handling.js";
-import { schemas } from "../../runtime/event-schemas.js";
 import type { Scope } from "../../runtime/scope.js";
 import { batches } from "../item-batches.js";
 import type { ItemSource } from "../item-formats.js";
 import { compileItemReader } from "../item-reader.js";
-import { type MapRunRecord, runMapIterations } from "../map-iterations.js";
-import { afterFailedRun, compileResultWriter } from "../result-writer.js";
+import { runMapState } from "../map-run.js";
+import { compileResultWriter } from "../result-writer.js";
 import { compileBranches, runBranches } from "../parallel-branches.js";
 import { checkedOutput, compileExit, evaluateExit, jsonataCatchers } from "./common.js";
 import { numberField, optionalJsonataField } from "./fields.js";
@@ -130,7 +129,6 @@ export function compileJsonataMap(state: RawState, ctx: StateCompileContext): Co
     type: "Map",
     eventPrefix: "Map",
     run(scope, visit, input) {
-      const runtime = scope.runtime;
       const body = async () => {
         const attempt = async (): Promise<JsonValue> => {
           if (processor === undefined) throw new StatesRuntimeError(`The Map state '${name}' has no item processor`);
@@ -138,10 +136,9 @@ export function compileJsonataMap(state: RawState, ctx: StateCompileContext): Co
           const concurrency = await numberField(maxConcurrency, "MaxConcurrency", scope, input, { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true });
           const count = await numberField(toleratedCount, "ToleratedFailureCount", scope, input, { min: 0, max: Number.MAX_SAFE_INTEGER, integer: true });
           const percentage = await numberField(toleratedPercentage, "ToleratedFailurePercentage", scope, input, { min: 0, max: 100, integer: false });
-          scope.record("MapStateStarted", schemas.mapStateStarted, inputs.length);
-          const record: MapRunRecord | undefined = resultWriter === undefined ? undefined : { mapRunArn: "", children: [] };
-          try {
-            let results: JsonValue = await runMapIterations(scope, {
+          return runMapState(
+            scope,
+            {
               stateName: name,
               processor,
               distributed,
@@ -150,16 +147,10 @@ export function compileJsonataMap(state: RawState, ctx: StateCompileContext): Co
               toleratedFailureCount: count,
               toleratedFailurePercentage: percentage,
               label,
-              record,
-            });
-            if (resultWriter !== undefined && record !== undefined) results = await resultWriter(scope, input, record, inputs);
-            scope.record("MapStateSucceeded");
-            return results;
-          } catch (error) {
-            const failure = await afterFailedRun(error, () => (record === undefined ? undefined : resultWriter?.(scope, input, record, inputs)), record, runtime.halted);
-            if (runtime.halted === undefined) scope.record("MapStateFailed");
-            throw failure;
-          }
+            },
+            resultWriter,
+            input,
+          );
         };
         const result = await withRetry(scope, visit, retry, attempt);
         const { output, assigned } = await evaluateExit(exit, scope, input, result, { result });
