@@ -177,8 +177,22 @@ export class ResultWriterFailed extends StatesError {
 
 /** A JSONata expression failed (JSONata states). */
 export class QueryEvaluationError extends StatesError {
-  constructor(cause: string) {
+  /** `true` once the cause names the state it happened in. */
+  readonly located: boolean;
+  constructor(cause: string, located = false) {
     super("States.QueryEvaluationError", cause);
+    this.located = located;
+  }
+
+  /**
+   * This error as it leaves the state it happened in: Step Functions prefixes the cause with the state and the id of
+   * its `…StateEntered` event, as for States.Runtime ("An error occurred while executing the state 'Run' (entered at
+   * the event id #6). The JSONata expression '…' specified for the field 'Arguments/…' returned nothing
+   * (undefined)."; recorded executions: localstack test_base_scenarios.snapshot.json, test_wait_timestamp_jsonata).
+   */
+  at(stateName: string, enteredEventId: number): QueryEvaluationError {
+    if (this.located) return this;
+    return new QueryEvaluationError(`An error occurred while executing the state '${stateName}' (entered at the event id #${enteredEventId}). ${this.cause}`, true);
   }
 }
 

@@ -5,7 +5,7 @@
  * @see https://states-language.net/spec.html#transitions
  */
 import type { JsonValue } from "@statecraft/asl";
-import { StatesRuntimeError } from "../errors.js";
+import { QueryEvaluationError, StatesRuntimeError } from "../errors.js";
 import { type CompiledGraph, isPromise, type Outcome } from "./compiled.js";
 import { schemas } from "./event-schemas.js";
 import { ExecutionHalted } from "./execution-runtime.js";
@@ -25,9 +25,9 @@ for (const prefix of ["Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Map"
   exitEvents.set(prefix, exitEventOf(prefix));
 }
 
-/** A States.Runtime error names the state it happened in (the innermost one), as Step Functions reports it. */
+/** A States.Runtime or States.QueryEvaluationError names the state it happened in (the innermost one), as Step Functions reports it. */
 function locate(error: unknown, stateName: string, enteredEventId: number): unknown {
-  return error instanceof StatesRuntimeError ? error.at(stateName, enteredEventId) : error;
+  return error instanceof StatesRuntimeError || error instanceof QueryEvaluationError ? error.at(stateName, enteredEventId) : error;
 }
 
 /**

@@ -49,6 +49,10 @@ function compileText(state: RawState, field: "Error" | "Cause", ctx: StateCompil
   const path = ctx.problems.path(pointer, text);
   return (input, env) => {
     const value = path === undefined ? undefined : selectPath(path, input, env);
+    if (value === undefined) {
+      // Recorded cause: localstack/localstack#11951 (an execution against Step Functions).
+      throw new StatesRuntimeError(`The JSONPath '${String(text)}' specified for the field '${pathField}' could not be found in the input '${JSON.stringify(input)}'`);
+    }
     if (typeof value !== "string") {
       throw new StatesRuntimeError(`The ${pathField} '${String(text)}' must select a string from the input; it selected ${JSON.stringify(value ?? null)}`);
     }

@@ -46,6 +46,21 @@ describe("Fail", () => {
     expect(result.error).toBe("States.Runtime");
   });
 
+  // Recorded against Step Functions: localstack/localstack#11951.
+  it("names the field and the input when ErrorPath matches nothing", async () => {
+    const result = await run(
+      machine({
+        pass: { Type: "Pass", Parameters: { Error: "error-value", Cause: "cause-value" }, Next: "fail" },
+        fail: { Type: "Fail", ErrorPath: "$.ErrorX", CausePath: "$.Cause" },
+      }),
+      {},
+    );
+    expect(result.error).toBe("States.Runtime");
+    expect(result.cause).toBe(
+      `An error occurred while executing the state 'fail' (entered at the event id #4). The JSONPath '$.ErrorX' specified for the field 'ErrorPath' could not be found in the input '{"Error":"error-value","Cause":"cause-value"}'`,
+    );
+  });
+
   it("can be caught by an enclosing Parallel", async () => {
     const result = await run(
       machine({

@@ -34,6 +34,18 @@ describe("Wait", () => {
     expect(result.error).toBe("States.Runtime");
   });
 
+  // Recorded against Step Functions: localstack test_base_scenarios.snapshot.json (test_wait_timestamp_path[*]).
+  it.each(["2016-12-05 21:29:29Z", "2016-12-05T21:29:29", "2016-13-05T21:29:29Z", "2016-12-05T25:29:29Z", "05-12-2016T21:29:29Z"])(
+    "fails with States.Runtime and the AWS cause when TimestampPath selects %s",
+    async (value) => {
+      const result = await run(machine({ WaitUntil: { Type: "Wait", TimestampPath: "$.TimestampValue", End: true } }), { TimestampValue: value });
+      expect(result.error).toBe("States.Runtime");
+      expect(result.cause).toBe(
+        `An error occurred while executing the state 'WaitUntil' (entered at the event id #2). The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: $.TimestampValue == ${value}`,
+      );
+    },
+  );
+
   it("needs exactly one of the four fields", async () => {
     await expect(runState({ Type: "Wait", Seconds: 1, SecondsPath: "$.s", End: true }, {})).rejects.toMatchObject({ name: "States.InvalidDefinition" });
     await expect(runState({ Type: "Wait", End: true }, {})).rejects.toMatchObject({ name: "States.InvalidDefinition" });

@@ -48,7 +48,10 @@ function compileDelay(state: RawState, ctx: StateCompileContext): Delay {
         }
         const time = parseTimestamp(selected);
         if (time === undefined) {
-          throw new StatesRuntimeError(`The TimestampPath '${String(value)}' must select an RFC 3339 timestamp; it selected ${JSON.stringify(selected ?? null)}`);
+          // Cause as recorded against Step Functions (localstack test_base_scenarios.snapshot.json, test_wait_timestamp_path).
+          throw new StatesRuntimeError(
+            `The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: ${String(value)} == ${typeof selected === "string" ? selected : JSON.stringify(selected ?? null)}`,
+          );
         }
         return Math.max(0, time - now);
       };

@@ -67,7 +67,10 @@ export function compileJsonataWait(state: RawState, ctx: StateCompileContext): C
         const value = await timestamp(scope, input);
         const time = parseTimestamp(value);
         if (time === undefined) {
-          throw new QueryEvaluationError(`The field 'Timestamp' must be an RFC 3339 timestamp such as 2016-03-14T01:59:00Z; it evaluated to ${JSON.stringify(value)}.`);
+          // Cause as recorded against Step Functions (localstack test_base_scenarios.snapshot.json, test_wait_timestamp_jsonata).
+          throw new QueryEvaluationError(
+            `The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: ${typeof value === "string" ? value : JSON.stringify(value)}`,
+          );
         }
         ms = Math.max(0, time - now);
       }

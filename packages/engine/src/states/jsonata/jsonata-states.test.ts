@@ -34,6 +34,14 @@ describe("JSONata Pass, Succeed, Fail, Wait", () => {
     expect(failed.status).toBe("FAILED");
     expect(failed.error).toBe("States.QueryEvaluationError");
     expect(failed.cause).toContain("'Output'");
+    // Uncaught, the cause names the state and its entered event, as for States.Runtime (recorded executions:
+    // localstack test_base_scenarios.snapshot.json, test_wait_timestamp_jsonata[*]).
+    expect(failed.cause).toMatch(/^An error occurred while executing the state '\w+' \(entered at the event id #2\)\. The JSONata expression/);
+    const wait = await run(machine({ WaitState: { Type: "Wait", Timestamp: "{% $states.input.TimestampValue %}", End: true } }, jsonata), { TimestampValue: "2016-12-05T21:29:29" });
+    expect(wait.error).toBe("States.QueryEvaluationError");
+    expect(wait.cause).toBe(
+      "An error occurred while executing the state 'WaitState' (entered at the event id #2). The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: 2016-12-05T21:29:29",
+    );
     const caught = await run(
       machine(
         {
