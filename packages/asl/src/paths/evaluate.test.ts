@@ -23,6 +23,8 @@ describe("compilePath", () => {
     ["$.store.bicycle.color", "red"],
     ["$['store']['bicycle']['price']", 19.95],
     ['$["odd key"]["a.b"]', 1],
+    // A bracket after a dot, as in the AWS paths guide ("$.abc.['def ghi']").
+    ["$.['odd key'].['a.b']", 1],
     ["$.store.book[0].author", "Nigel Rees"],
     ["$.store.book[-1].title", "The Lord of the Rings"],
     ["$.list[1:3]", [2, 3]],

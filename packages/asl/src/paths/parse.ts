@@ -62,7 +62,8 @@ class PathParser {
         if (this.peek() === "[") segments.push({ kind: "descendant", step: this.parseBracket() });
         else segments.push({ kind: "descendant", step: this.parseDotStep() });
       } else if (this.eat(".")) {
-        segments.push(this.parseDotStep());
+        // `$.abc.['def ghi']`: a bracket after a dot, as in the AWS paths guide (Jayway accepts it).
+        segments.push(this.peek() === "[" ? this.parseBracket() : this.parseDotStep());
       } else if (this.peek() === "[") {
         segments.push(this.parseBracket());
       } else {

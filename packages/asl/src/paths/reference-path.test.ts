@@ -13,6 +13,7 @@ describe("compileReferencePath", () => {
     ["$.list[1]", { list: [1, 2, 3] }, "two", { list: [1, "two", 3] }],
     ["$.list[-1].v", { list: [{}, { v: 0 }] }, 9, { list: [{}, { v: 9 }] }],
     ["$['a key']", {}, null, { "a key": null }],
+    ["$.abc.['def ghi']", { abc: {} }, 1, { abc: { "def ghi": 1 } }],
   ])("%s on %j places %j", (path, document, value, expected) => {
     expect(compileReferencePath(path).set(document, value)).toEqual(expected);
   });
