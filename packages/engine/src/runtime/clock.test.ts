@@ -1,7 +1,7 @@
 import type { StateMachineDefinition } from "@statecraft/asl";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { runExecution } from "../index.js";
-import { VirtualClock } from "./clock.js";
+import { realClock, VirtualClock } from "./clock.js";
 
 /** Lets the event loop turn a few times (the virtual clock fires on setImmediate). */
 async function turns(count = 5): Promise<void> {
@@ -78,6 +78,28 @@ describe("VirtualClock", () => {
   });
 });
 
+describe("the real clock", () => {
+  it("waits longer than a Node timer can hold (2^31 - 1 ms) in steps instead of firing at once", async () => {
+    vi.useFakeTimers();
+    try {
+      let done = false;
+      const ninetyDays = 90 * 24 * 60 * 60 * 1000;
+      const sleeping = realClock.sleep(ninetyDays).then(() => {
+        done = true;
+      });
+      await vi.advanceTimersByTimeAsync(2 ** 31);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(ninetyDays - 2 ** 31 - 1);
+      expect(done).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await sleeping;
+      expect(done).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe("task deadlines on the virtual clock", () => {
   const hung = "arn:aws:states:::local:hung";
   const slow = "arn:aws:states:::local:slow";
@@ -119,6 +141,13 @@ describe("task deadlines on the virtual clock", () => {
     const succeeded = result.history.find((event) => event.type === "TaskSucceeded");
     expect(succeeded?.timestamp.getTime()).toBe(0);
     expect(result.stopDate.getTime()).toBe(100_000);
+  });
+
+  it("times an execution out after a year, the longest a Standard execution may run", async () => {
+    const definition: StateMachineDefinition = { StartAt: "Wait", States: { Wait: { Type: "Wait", Seconds: 40_000_000, End: true } } };
+    const result = await runExecution(definition, {}, { clock: new VirtualClock(0) });
+    expect(result.status).toBe("TIMED_OUT");
+    expect(result.stopDate.getTime()).toBe(365 * 24 * 60 * 60 * 1000);
   });
 
   it("times the execution out at the machine's deadline, not at the end of a longer wait", async () => {

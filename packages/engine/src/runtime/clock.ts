@@ -23,11 +23,30 @@ export interface Clock {
 
 function noop(): void {}
 
+/** Node's timers hold at most 2^31 - 1 ms (about 24.8 days); a longer delay fires after 1 ms with a warning. */
+const maxTimerMs = 2_147_483_647;
+
+/**
+ * `setTimeout` for any delay: waits in steps of at most {@link maxTimerMs} (a Wait or a `TimeoutSeconds` may last up
+ * to 99,999,999 s). Returns the cancel function. An unreferenced timer never keeps the process alive.
+ */
+export function startTimer(ms: number, onDue: () => void, referenced = true): () => void {
+  let remaining = Math.max(0, ms);
+  let timer: NodeJS.Timeout;
+  const step = () => {
+    const wait = Math.min(remaining, maxTimerMs);
+    remaining -= wait;
+    timer = setTimeout(remaining > 0 ? step : onDue, wait);
+    if (!referenced) timer.unref();
+  };
+  step();
+  return () => clearTimeout(timer);
+}
+
 /** Starts a {@link Clock.deadline} on any clock (a real timer when the clock has none); returns its cancel. */
 export function startDeadline(clock: Clock, ms: number, onDue: () => void): () => void {
   if (clock.deadline !== undefined) return clock.deadline(ms, onDue);
-  const timer = setTimeout(onDue, Math.max(0, ms));
-  return () => clearTimeout(timer);
+  return startTimer(ms, onDue);
 }
 
 /** {@link Clock.hold} on any clock; returns the release. */
@@ -56,15 +75,8 @@ function abortable(signal: AbortSignal | undefined, start: (done: () => void) =>
 /** Wall-clock time and real timers. */
 export const realClock: Clock = {
   now: () => Date.now(),
-  sleep: (ms, signal) =>
-    abortable(signal, (done) => {
-      const timer = setTimeout(done, Math.max(0, ms));
-      return () => clearTimeout(timer);
-    }),
-  deadline: (ms, onDue) => {
-    const timer = setTimeout(onDue, Math.max(0, ms));
-    return () => clearTimeout(timer);
-  },
+  sleep: (ms, signal) => abortable(signal, (done) => startTimer(ms, done)),
+  deadline: (ms, onDue) => startTimer(ms, onDue),
   hold: () => noop,
 };
 
@@ -75,8 +87,8 @@ interface Sleeper {
   cancelled: boolean;
   /** A deadline: it does not move time forward by itself (see {@link VirtualClock}). */
   deadline: boolean;
-  /** A deadline's real-time timer (unreferenced: it never keeps the process alive). */
-  fallback: NodeJS.Timeout | undefined;
+  /** Cancels a deadline's real-time timer (unreferenced: it never keeps the process alive). */
+  cancelFallback: () => void;
 }
 
 /** Virtual clocks with pending sleepers, woken when the process has nothing else to do. */
@@ -128,15 +140,18 @@ export class VirtualClock implements Clock {
 
   deadline(ms: number, onDue: () => void): () => void {
     const sleeper = this.add(ms, onDue, true);
-    const fallback = setTimeout(() => {
-      if (!sleeper.cancelled) this.wake(sleeper);
-    }, Math.max(0, ms));
-    fallback.unref();
-    sleeper.fallback = fallback;
+    const cancelFallback = startTimer(
+      ms,
+      () => {
+        if (!sleeper.cancelled) this.wake(sleeper);
+      },
+      false,
+    );
+    sleeper.cancelFallback = cancelFallback;
     return () => {
       if (sleeper.cancelled) return;
       sleeper.cancelled = true;
-      clearTimeout(fallback);
+      cancelFallback();
       // Sleepers held back by this deadline may go now.
       this.schedule();
     };
@@ -161,7 +176,7 @@ export class VirtualClock implements Clock {
   }
 
   private add(ms: number, wake: () => void, deadline: boolean): Sleeper {
-    const sleeper: Sleeper = { due: this.time + Math.max(0, ms), seq: this.seq++, wake, cancelled: false, deadline, fallback: undefined };
+    const sleeper: Sleeper = { due: this.time + Math.max(0, ms), seq: this.seq++, wake, cancelled: false, deadline, cancelFallback: noop };
     this.sleepers.push(sleeper);
     if (!idleWatchers.has(this)) {
       if (idleWatchers.size === 0) process.on("beforeExit", wakeIdleClocks);
@@ -212,7 +227,7 @@ export class VirtualClock implements Clock {
     const index = this.sleepers.indexOf(sleeper);
     if (index >= 0) this.sleepers.splice(index, 1);
     sleeper.cancelled = true;
-    clearTimeout(sleeper.fallback);
+    sleeper.cancelFallback();
     this.time = Math.max(this.time, sleeper.due);
     sleeper.wake();
     if (this.sleepers.length > 0) this.schedule();

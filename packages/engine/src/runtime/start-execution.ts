@@ -10,7 +10,7 @@ import { StatesError, StatesTimeout } from "../errors.js";
 import { defaultMaxPayloadBytes, ensureJsonPayload } from "../io/payload-size.js";
 import { FailStateError } from "../states/fail.js";
 import type { Execution, ExecutionResult, HistoryEvent, LambdaContext, RunOptions } from "../types.js";
-import { resolveClock, startDeadline } from "./clock.js";
+import { resolveClock, startDeadline, VirtualClock } from "./clock.js";
 import type { CompiledMachine } from "./compiled.js";
 import { ExecutionHalted, ExecutionRuntime } from "./execution-runtime.js";
 import { HistoryRecorder } from "./history.js";
@@ -204,8 +204,9 @@ async function runToEnd(execution: RunningExecution, machine: CompiledMachine, r
       scope.recordAt(runtime.startTime, "ExecutionStarted", schemas.executionStarted, startInput, runtime.roleArn);
     }
     if (signal?.aborted) onAbort?.();
-    if (machine.timeoutSeconds !== undefined) {
-      runtime.deadline = runtime.startTime + machine.timeoutSeconds * 1000;
+    const limitSeconds = machine.timeoutSeconds ?? (clock instanceof VirtualClock ? maxStandardExecutionSeconds : undefined);
+    if (limitSeconds !== undefined) {
+      runtime.deadline = runtime.startTime + limitSeconds * 1000;
       cancelDeadline = startDeadline(clock, runtime.deadline - clock.now(), () => runtime.halt({ ...timeoutReason }));
     }
     const output = await runGraph(scope, machine, resume?.stateName ?? machine.startAt, startInput, resume === undefined ? runtime.startTime : undefined);
@@ -244,6 +245,15 @@ async function runToEnd(execution: RunningExecution, machine: CompiledMachine, r
   }
   return new FinishedExecution(ending, runtime, runtime.startTime, stopTime, history);
 }
+
+/**
+ * A Standard workflow's execution lasts at most a year, then times out. Applied on the virtual clock only, where it
+ * is reached at once when an execution can never finish (a handler that never settles, with no task timeout);
+ * with real time nobody waits that long.
+ *
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html#service-limits-state-machine-executions
+ */
+const maxStandardExecutionSeconds = 365 * 24 * 60 * 60;
 
 /** The `ExecutionTimedOut` event carries States.Timeout and, like every Step Functions timeout, no cause. */
 const timeoutReason = { status: "TIMED_OUT", error: "States.Timeout", cause: "" } as const;
