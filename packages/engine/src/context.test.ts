@@ -18,7 +18,6 @@ describe("context object ($$)", () => {
             "start.$": "$$.Execution.StartTime",
             "entered.$": "$$.State.EnteredTime",
             "state.$": "$$.State.Name",
-            "retries.$": "$$.State.RetryCount",
             "machine.$": "$$.StateMachine.Id",
             "machineName.$": "$$.StateMachine.Name",
           },
@@ -36,10 +35,27 @@ describe("context object ($$)", () => {
       start: "2024-05-01T10:00:00.000Z",
       entered: "2024-05-01T10:00:05.000Z",
       state: "P",
-      retries: 0,
       machine: "arn:aws:states:us-east-1:123456789012:stateMachine:psy",
       machineName: "psy",
     });
+  });
+
+  // Recorded against Step Functions: localstack test_context_object.snapshot.json (`InputPath: "$$"` on a Pass state).
+  it("has State.RetryCount only in states that can retry (Task, Parallel, Map)", async () => {
+    const state = (type: string) => ({ "type.$": `States.Format('${type}')`, "state.$": "$$.State" });
+    const result = await run(
+      machine({
+        P: { Type: "Pass", Parameters: state("Pass"), ResultPath: "$.pass", Next: "T" },
+        T: { Type: "Task", Resource: "arn:aws:states:us-east-1:123456789012:activity:echo", Parameters: state("Task"), ResultPath: "$.task", Next: "M" },
+        M: { Type: "Map", ItemsPath: "$.one", ItemSelector: state("Map"), ItemProcessor: { StartAt: "I", States: { I: { Type: "Pass", End: true } } }, ResultPath: "$.map", End: true },
+      }),
+      { one: [1] },
+      { tasks: { "arn:aws:states:us-east-1:123456789012:activity:echo": (input) => input } },
+    );
+    const output = result.output as Record<string, { state: Record<string, unknown> } & Array<{ state: Record<string, unknown> }>>;
+    expect(Object.keys(output.pass?.state ?? {}).sort()).toEqual(["EnteredTime", "Name"]);
+    expect(output.task?.state).toMatchObject({ Name: "T", RetryCount: 0 });
+    expect(output.map?.[0]?.state).toMatchObject({ Name: "M", RetryCount: 0 });
   });
 
   it("keeps Execution.Input the execution input inside Map and Parallel", async () => {

@@ -17,6 +17,12 @@ export interface Visit {
   readonly enteredTime: number;
   retryCount: number;
   taskToken: string | undefined;
+  /**
+   * Whether `$$.State.RetryCount` exists: only in the states that can retry (Task, Parallel, Map); a Pass, Wait,
+   * Choice, Succeed or Fail state's `$$.State` is `{Name, EnteredTime}` (recorded: localstack
+   * test_context_object.snapshot.json, `InputPath: "$$"` on a Pass state).
+   */
+  readonly countsRetries: boolean;
 }
 
 /** A Map item, for `$$.Map.Item` in `ItemSelector`. */
@@ -96,7 +102,9 @@ export class Scope implements PathEnv {
       StateMachine: { Id: runtime.stateMachineArn, Name: runtime.stateMachineName },
     };
     if (visit !== undefined) {
-      context.State = { EnteredTime: new Date(visit.enteredTime).toISOString(), Name: visit.name, RetryCount: visit.retryCount };
+      context.State = visit.countsRetries
+        ? { EnteredTime: new Date(visit.enteredTime).toISOString(), Name: visit.name, RetryCount: visit.retryCount }
+        : { EnteredTime: new Date(visit.enteredTime).toISOString(), Name: visit.name };
       if (visit.taskToken !== undefined) context.Task = { Token: visit.taskToken };
     }
     if (this.mapItem !== undefined) {
