@@ -204,4 +204,19 @@ describe("JSONata Parallel and Map", () => {
     expect((await run(machine({ M: map }, jsonata), [1, 2])).output).toEqual([2, 4]);
     expect((await run(machine({ M: { ...map, Items: "{% 'x' %}" } }, jsonata), [])).error).toBe("States.QueryEvaluationError");
   });
+
+  // Recorded against Step Functions: localstack test_base_scenarios.snapshot.json (test_map_state_items_variable_sampling).
+  it("names the Items expression, the type it gave and its value when Items is not an array", async () => {
+    const map = { Type: "Map", Items: "{% $ItemsVar %}", ItemProcessor: { StartAt: "P", States: { P: { Type: "Pass", End: true } } }, End: true };
+    for (const [value, type, text] of [
+      [null, "null", "null"],
+      [{ foo: "bar" }, "object", '{"foo":"bar"}'],
+    ] as const) {
+      const result = await run(machine({ Start: { Type: "Pass", Assign: { ItemsVar: value }, Next: "MapIterateState" }, MapIterateState: map }, jsonata), {});
+      expect(result.error).toBe("States.QueryEvaluationError");
+      expect(result.cause).toBe(
+        `An error occurred while executing the state 'MapIterateState' (entered at the event id #4). The JSONata expression '$ItemsVar' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${type}' for value: ${text}`,
+      );
+    }
+  });
 });

@@ -75,6 +75,8 @@ function compileBatcher(state: RawState, ctx: StateCompileContext): JsonataBatch
 
 export function compileJsonataMap(state: RawState, ctx: StateCompileContext): CompiledState {
   const items = optionalJsonataField(state, "Items", ctx.pointer, ctx.problems);
+  /** The text of `Items` when it is one `{% … %}` expression (error causes quote it). */
+  const itemsExpression = typeof state.Items === "string" ? /^\{%([\s\S]*)%\}$/.exec(state.Items.trim())?.[1]?.trim() : undefined;
   const selector = optionalJsonataField(state, "ItemSelector", ctx.pointer, ctx.problems);
   const maxConcurrency = optionalJsonataField(state, "MaxConcurrency", ctx.pointer, ctx.problems);
   const toleratedCount = optionalJsonataField(state, "ToleratedFailureCount", ctx.pointer, ctx.problems);
@@ -106,6 +108,13 @@ export function compileJsonataMap(state: RawState, ctx: StateCompileContext): Co
       ? source.map((value) => [undefined, value])
       : read !== undefined && !Array.isArray(read) ? Object.entries(read) : undefined;
     if (entries === undefined) {
+      if (itemsExpression !== undefined) {
+        // Cause as recorded against Step Functions (localstack test_base_scenarios.snapshot.json,
+        // test_map_state_items_variable_sampling).
+        throw new QueryEvaluationError(
+          `The JSONata expression '${itemsExpression}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${jsonTypeName(source)}' for value: ${JSON.stringify(source)}`,
+        );
+      }
       const problem = `The Map state '${name}' needs an array of items; ${items === undefined ? "its input" : "the field 'Items'"} is ${JSON.stringify(source)}`;
       throw items === undefined ? new StatesRuntimeError(problem) : new QueryEvaluationError(problem);
     }
@@ -159,4 +168,11 @@ export function compileJsonataMap(state: RawState, ctx: StateCompileContext): Co
       return withCatch(catchList, input, body, undefined, scope);
     },
   };
+}
+
+/** The JSON type of a value as Step Functions names it in result-type errors. */
+function jsonTypeName(value: JsonValue): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value;
 }
