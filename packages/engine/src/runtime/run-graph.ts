@@ -18,8 +18,10 @@ function exitEventOf(prefix: string): string | undefined {
 
 /** States with an `…StateAborted` event. */
 const abortable = new Set(["Task", "Wait", "Map", "Parallel"]);
-/** States that can retry, whose `$$.State` has a `RetryCount`. */
-const retrying = new Set(["Task", "Map", "Parallel"]);
+/** States that can retry, whose `$$.State` has a `RetryCount` (compared by type: cheaper than a lookup per visit). */
+function countsRetries(type: string): boolean {
+  return type === "Task" || type === "Map" || type === "Parallel";
+}
 const exitEvents = new Map<string, string | undefined>();
 const enterEvents = new Map<string, string>();
 for (const prefix of ["Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Map", "Parallel"]) {
@@ -56,7 +58,7 @@ export async function runGraph(scope: Scope, graph: CompiledGraph, startAt: stri
     const state = graph.states.get(name);
     if (state === undefined) throw new StatesRuntimeError(`Missing 'Next' target: ${name}`);
     const enteredTime = time < 0 ? runtime.clock.now() : time;
-    const visit: Visit = { name, enteredTime, retryCount: 0, taskToken: undefined, countsRetries: retrying.has(state.eventPrefix) };
+    const visit: Visit = { name, enteredTime, retryCount: 0, taskToken: undefined, countsRetries: countsRetries(state.type) };
     scope.visit = visit;
     const enteredId = scope.recordAt(enteredTime, enterEvents.get(state.eventPrefix) ?? `${state.eventPrefix}StateEntered`, schemas.stateEntered, name, current);
     let outcome: Outcome | Promise<Outcome>;
