@@ -20,7 +20,8 @@ export interface ContextObject<In> {
     readonly RedriveCount: number;
     readonly RedriveTime?: string;
   };
-  readonly State: { readonly EnteredTime: string; readonly Name: string; readonly RetryCount: number };
+  /** `RetryCount` only in the states that can retry (Task, Parallel, Map). */
+  readonly State: { readonly EnteredTime: string; readonly Name: string; readonly RetryCount?: number };
   readonly StateMachine: { readonly Id: string; readonly Name: string };
   /** Only for `.waitForTaskToken` integrations. */
   readonly Task: { readonly Token: string };
@@ -49,7 +50,7 @@ export function contextSchema(input: z.ZodType): z.ZodType {
       RedriveCount: z.number(),
       RedriveTime: z.string().optional(),
     }),
-    State: z.object({ EnteredTime: z.string(), Name: z.string(), RetryCount: z.number() }),
+    State: z.object({ EnteredTime: z.string(), Name: z.string(), RetryCount: z.number().optional() }),
     StateMachine: z.object({ Id: z.string(), Name: z.string() }),
     Task: z.object({ Token: z.string() }),
     Map: z.object({ Item: z.object({ Index: z.number(), Value: z.unknown() }) }),

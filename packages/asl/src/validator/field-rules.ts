@@ -9,7 +9,7 @@
 import type { JsonObject, State } from "../model/index.js";
 import { checkMapIo } from "./map-io-rules.js";
 import { pointerOf, type Problems } from "./problems.js";
-import type { StateVisit } from "./walk.js";
+import type { StateVisit, Walk } from "./walk.js";
 
 /** RFC 3339 date-time as Step Functions accepts it in `Timestamp` fields and timestamp comparisons. */
 export const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
@@ -82,8 +82,29 @@ function checkErrorHandling(state: Extract<State, { Type: "Task" | "Parallel" | 
       }
       // States.DataLimitExceeded may be named: Step Functions accepts it and catches an oversized task result with it
       // (recorded: localstack test_states_errors.snapshot.json, test_task_lambda_data_limit_exceeded_on_large_utf8_response).
-      if (names.includes("States.Runtime")) problems.add(at, `States.Runtime cannot be ${field === "Retry" ? "retried" : "caught"}`);
+      // States.Runtime may be named too (Step Functions accepts the definition: localstack test_base_scenarios,
+      // test_catch_states_runtime), but never matches: see {@link checkUnmatchableHandlers}.
     });
+  }
+}
+
+/**
+ * Warnings for retriers and catchers naming `States.Runtime`, which Step Functions accepts but which never match:
+ * a runtime error is neither retried nor caught.
+ *
+ * @see https://docs.aws.amazon.com/step-functions/latest/dg/concepts-error-handling.html#error-handling-error-representation
+ */
+export function checkUnmatchableHandlers(walk: Walk, warnings: Problems): void {
+  for (const visit of walk.states) {
+    const state = visit.state;
+    if (state === undefined || (state.Type !== "Task" && state.Type !== "Parallel" && state.Type !== "Map")) continue;
+    for (const field of ["Retry", "Catch"] as const) {
+      (state[field] ?? []).forEach((handler, index) => {
+        if (handler.ErrorEquals.includes("States.Runtime")) {
+          warnings.add(pointerOf(visit.pointer, field, index, "ErrorEquals"), `States.Runtime is never ${field === "Retry" ? "retried" : "caught"}: this ${field === "Retry" ? "retrier" : "catcher"} does not match runtime errors`);
+        }
+      });
+    }
   }
 }
 

@@ -8,7 +8,7 @@
  */
 import { checkChoiceRules } from "./choice-rules.js";
 import { checkExpressions } from "./expression-rules.js";
-import { checkFields } from "./field-rules.js";
+import { checkFields, checkUnmatchableHandlers } from "./field-rules.js";
 import { checkGraphs } from "./graph-rules.js";
 import { checkLanguage } from "./language-rules.js";
 import { asRecord, type DefinitionProblem, pointerOf, Problems } from "./problems.js";
@@ -42,9 +42,10 @@ export function validateDefinition(asl: unknown): DefinitionProblem[] {
 }
 
 /**
- * Problems Step Functions accepts at definition time but that fail at run time:
- * today, workflow variables read where no path into the state assigns them
- * (AWS raises them only when the state runs). Empty for a definition whose
+ * Problems Step Functions accepts at definition time but that fail at run time
+ * or never take effect: workflow variables read where no path into the state
+ * assigns them (AWS raises them only when the state runs), and retriers or
+ * catchers naming `States.Runtime` (runtime errors are never retried or caught). Empty for a definition whose
  * shape is invalid (see {@link validateDefinition}).
  *
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/workflow-variables.html
@@ -53,6 +54,8 @@ export function definitionWarnings(asl: unknown): DefinitionProblem[] {
   const shape = new Problems();
   if (!checkDefinitionShape(asl, shape)) return [];
   const warnings = new Problems();
-  checkVariableReferences(walkDefinition(asRecord(asl) ?? {}, new Problems()), warnings);
+  const walk = walkDefinition(asRecord(asl) ?? {}, new Problems());
+  checkVariableReferences(walk, warnings);
+  checkUnmatchableHandlers(walk, warnings);
   return warnings.list;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { aslValidatorErrors } from "./cross-check.test-support.js";
 import { validExamples } from "./examples.test-support.js";
-import { validateDefinition } from "./index.js";
+import { definitionWarnings, validateDefinition } from "./index.js";
 
 const fn = "arn:aws:lambda:us-east-1:123456789012:function:f";
 /** A one-state machine around `state` (named A). */
@@ -68,12 +68,6 @@ const invalid: readonly [rule: string, definition: unknown, pointer: string, mes
     one({ Type: "Task", Resource: fn, Retry: [{ ErrorEquals: ["States.ALL"] }, { ErrorEquals: ["X"] }], End: true }),
     "/States/A/Retry/0/ErrorEquals",
     /must be the last/,
-  ],
-  [
-    "catching States.Runtime",
-    { StartAt: "A", States: { A: { Type: "Task", Resource: fn, Catch: [{ ErrorEquals: ["States.Runtime"], Next: "B" }], End: true }, B: pass } },
-    "/States/A/Catch/0/ErrorEquals",
-    /cannot be caught/,
   ],
   ["bad path syntax", one({ Type: "Pass", InputPath: "$.a[", End: true }), "/States/A/InputPath", /Invalid path/],
   ["ResultPath that is not a reference path", one({ Type: "Pass", ResultPath: "$.a[*]", End: true }), "/States/A/ResultPath", /names and array indices/],
@@ -238,6 +232,16 @@ describe("validateDefinition accepts", () => {
     const handlers = { Retry: [{ ErrorEquals: ["States.DataLimitExceeded"] }], Catch: [{ ErrorEquals: ["States.DataLimitExceeded"], Next: "B" }] };
     const definition = { StartAt: "A", States: { A: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:f", ...handlers, End: true }, B: { Type: "Pass", End: true } } };
     expect(validateDefinition(definition)).toEqual([]);
+  });
+
+  it("a Catch and a Retry naming States.Runtime (Step Functions accepts them: localstack test_base_scenarios, test_catch_states_runtime), with a warning that they never match", () => {
+    const handlers = { Retry: [{ ErrorEquals: ["States.Runtime"] }], Catch: [{ ErrorEquals: ["States.Runtime"], Next: "B" }] };
+    const definition = { StartAt: "A", States: { A: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:f", ...handlers, End: true }, B: { Type: "Pass", End: true } } };
+    expect(validateDefinition(definition)).toEqual([]);
+    expect(definitionWarnings(definition)).toEqual([
+      { pointer: "/States/A/Retry/0/ErrorEquals", message: "States.Runtime is never retried: this retrier does not match runtime errors" },
+      { pointer: "/States/A/Catch/0/ErrorEquals", message: "States.Runtime is never caught: this catcher does not match runtime errors" },
+    ]);
   });
 });
 

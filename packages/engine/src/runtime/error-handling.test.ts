@@ -176,6 +176,19 @@ describe("Catch", () => {
     expect(result.error).toBe("States.Runtime");
   });
 
+  // A definition naming States.Runtime is accepted (as Step Functions does), but "a States.Runtime error isn't
+  // retriable, and will always cause the execution to fail" (concepts-error-handling).
+  it("runs a definition that names States.Runtime in Retry and Catch, which still never match", async () => {
+    const result = await run(
+      task({ OutputPath: "$.no.such.result.path", Retry: [{ ErrorEquals: ["States.Runtime"] }], Catch: [{ ErrorEquals: ["States.Runtime"], Next: "Caught" }] }),
+      {},
+      { tasks: { [resource]: () => ({}) } },
+    );
+    expect(result.status).toBe("FAILED");
+    expect(result.error).toBe("States.Runtime");
+    expect(result.history.filter((event) => event.type === "TaskScheduled")).toHaveLength(1);
+  });
+
   it("never catches a state output over the quota (terminal States.DataLimitExceeded)", async () => {
     const big = () => "x".repeat(200_000);
     const catchAll = { Retry: [{ ErrorEquals: ["States.ALL"] }], Catch: [{ ErrorEquals: ["States.ALL"], Next: "Caught" }] };
