@@ -8,6 +8,9 @@ describe("format", () => {
     [1250, "1.25 s"],
     [12_340, "12.3 s"],
     [125_000, "2 min 05 s"],
+    [3_600_000, "1 h 00 min"],
+    [5_430_000, "1 h 31 min"],
+    [365 * 86_400_000, "365 d 0 h 00 min"],
   ])("formatDuration(%d) = %s", (ms, text) => {
     expect(formatDuration(ms)).toBe(text);
   });
