@@ -57,6 +57,12 @@ describe("parseIntrinsic", () => {
     expect(call.args[0]).toMatchObject({ kind: "string", value: "It's {} \\ {}", raw: "It\\'s \\{\\} \\\\ {}" });
   });
 
+  it("accepts a backslash before any character and keeps that character (Step Functions runs 'Hello\\nWorld')", () => {
+    const call = parseIntrinsic("States.StringSplit('Hello\\nWorld', '\\n')");
+    expect(call.args[0]).toMatchObject({ kind: "string", value: "HellonWorld", raw: "Hello\\nWorld" });
+    expect(call.args[1]).toMatchObject({ kind: "string", value: "n", raw: "\\n" });
+  });
+
   it("parses nested calls (the nine-call example from the AWS guide)", () => {
     const text =
       "States.Format('{}.{}.{}', States.ArrayGetItem(States.StringSplit(States.ArrayGetItem(States.StringSplit($.ImageRecipe.Arn, '/'), 2), '.'), 0), States.ArrayGetItem(States.StringSplit(States.ArrayGetItem(States.StringSplit($.ImageRecipe.Arn, '/'), 2), '.'), 1))";
@@ -85,8 +91,7 @@ describe("parseIntrinsic", () => {
     ["States.Array(1,)", 15, "expected an argument (string, number, boolean, null, path or call), found ')'"],
     ["States.Array(1) x", 16, "unexpected 'x' after the end of the call"],
     ["States.Array('abc)", 13, "unterminated string literal (missing closing ')"],
-    ["States.Array('a\\nb')", 15, "invalid escape '\\n': only \\', \\{, \\} and \\\\ may be escaped"],
-    ["States.Array('a\\", 15, "invalid escape a lone backslash at the end: only \\', \\{, \\} and \\\\ may be escaped"],
+    ["States.Array('a\\", 15, "a lone backslash at the end of a string literal"],
     ['States.Array("a")', 13, "string literals use single quotes ('text'), not double quotes"],
     ["States.Array(12abc)", 15, "unexpected 'a' after 12"],
     ["States.Array(-)", 13, "invalid number starting at '-'"],
