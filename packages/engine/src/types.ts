@@ -18,6 +18,14 @@ export interface TaskContext {
   signal: AbortSignal;
   /** Resets the `HeartbeatSeconds` timer, for in-process handlers. */
   heartbeat(): void;
+  /**
+   * The execution's task-token broker, so an in-process handler can play the external worker of a
+   * `.waitForTaskToken` task: `sendTaskSuccess` / `sendTaskFailure` / `sendTaskHeartbeat` with `taskToken`, at once
+   * or later (a handler's return value is only the submitted request's response).
+   *
+   * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-to-resource.html#connect-wait-token
+   */
+  readonly taskTokens: TaskTokenBroker;
 }
 
 /**

@@ -5,6 +5,13 @@
  */
 import type { TaskContext } from "../types.js";
 import type { Cancellation } from "./abort.js";
+import type { TaskTokenBroker } from "./task-tokens.js";
+
+/** What a handler context reads from its execution. */
+export interface HandlerIdentity {
+  readonly executionArn: string;
+  readonly broker: TaskTokenBroker;
+}
 
 /** How a call can settle besides its return value (a Lambda handler's legacy `context.done/succeed/fail`). */
 export type LateSettle = (error: unknown, result?: unknown) => void;
@@ -17,11 +24,11 @@ export class HandlerContext implements TaskContext {
   /** Set by the attempt while it awaits the handler's promise; the Lambda adapter calls it for legacy callbacks. */
   settleLate: LateSettle = ignoreLateSettle;
 
-  readonly #identity: { readonly executionArn: string };
+  readonly #identity: HandlerIdentity;
 
   constructor(
     readonly stateName: string,
-    identity: { readonly executionArn: string },
+    identity: HandlerIdentity,
     private readonly cancellation: Cancellation,
     readonly heartbeat: () => void,
     /** Clock time the attempt started (the `…Started` event), in ms. */
@@ -32,6 +39,10 @@ export class HandlerContext implements TaskContext {
 
   get executionArn(): string {
     return this.#identity.executionArn;
+  }
+
+  get taskTokens(): TaskTokenBroker {
+    return this.#identity.broker;
   }
 
   get signal(): AbortSignal {

@@ -11,7 +11,8 @@ import { ensureJsonPayload } from "../io/payload-size.js";
 import { Cancellation } from "./abort.js";
 import { holdClock, startDeadline } from "./clock.js";
 import { isPromise } from "./compiled.js";
-import { HandlerContext } from "./handler-context.js";
+import { HandlerContext, type HandlerIdentity } from "./handler-context.js";
+import { TaskTokenBroker } from "./task-tokens.js";
 import type { ParsedResource } from "./resources.js";
 import type { Scope, Visit } from "./scope.js";
 import { type BindingCache, type BoundHandler, bindHandler } from "./task-handlers.js";
@@ -68,9 +69,9 @@ function failure(scope: Scope, target: TaskTarget, handler: BoundHandler | undef
 }
 
 /** Keeps the context's hidden class alive between executions (see `shapeAnchors` in `start-execution.ts`). */
-export const handlerContextAnchor: HandlerContext = new HandlerContext("", { executionArn: "" }, new Cancellation(), noHeartbeat, 0);
+export const handlerContextAnchor: HandlerContext = new HandlerContext("", { executionArn: "", broker: new TaskTokenBroker() }, new Cancellation(), noHeartbeat, 0);
 
-function taskContext(stateName: string, identity: { readonly executionArn: string }, cancellation: Cancellation, heartbeat: () => void, taskToken: string | undefined, startedAt: number): HandlerContext {
+function taskContext(stateName: string, identity: HandlerIdentity, cancellation: Cancellation, heartbeat: () => void, taskToken: string | undefined, startedAt: number): HandlerContext {
   const context = new HandlerContext(stateName, identity, cancellation, heartbeat, startedAt);
   if (taskToken !== undefined) context.taskToken = taskToken;
   return context;

@@ -9,6 +9,7 @@ import type { JsonObject, JsonValue } from "@statecraft/asl";
 import { StatesError, StatesRuntimeError, TaskError, toStatesError } from "../errors.js";
 import type { LambdaContext, LambdaHandler } from "../types.js";
 import type { HandlerContext } from "./handler-context.js";
+import type { TaskTokenBroker } from "./task-tokens.js";
 import type { ExecutionRuntime } from "./execution-runtime.js";
 import { copyAsJson } from "./json-copy.js";
 import { functionNameOf, type ParsedResource } from "./resources.js";
@@ -62,6 +63,9 @@ class LambdaInvocationContext implements LambdaContext {
   }
   heartbeat(): void {
     this.task.heartbeat();
+  }
+  get taskTokens(): TaskTokenBroker {
+    return this.task.taskTokens;
   }
   get awsRequestId(): string {
     this.requestId ??= this.runtime.uuid();

@@ -155,6 +155,34 @@ describe("Task", () => {
     expect(types(result)).toEqual(["ExecutionStarted", "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded"]);
   });
 
+  it("lets a handler answer its own task token through context.taskTokens (the worker of a callback pattern)", async () => {
+    const definition = machine({
+      Ask: {
+        Type: "Task",
+        Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+        Parameters: { QueueUrl: "q", MessageBody: { "token.$": "$$.Task.Token" } },
+        HeartbeatSeconds: 60,
+        Catch: [{ ErrorEquals: ["Rejected"], ResultPath: "$.error", Next: "Rejected" }],
+        End: true,
+      },
+      Rejected: { Type: "Pass", End: true },
+    });
+    const worker = (answer: "approve" | "reject") => (input: JsonValue, context: TaskContext) => {
+      const token = (input as { MessageBody: { token: string } }).MessageBody.token;
+      expect(token).toBe(context.taskToken);
+      setTimeout(() => {
+        context.taskTokens.sendTaskHeartbeat(token);
+        if (answer === "approve") context.taskTokens.sendTaskSuccess(token, { approved: true });
+        else context.taskTokens.sendTaskFailure(token, "Rejected", "not today");
+      }, 5);
+      return { MessageId: "m1" };
+    };
+    const approved = await run(definition, {}, { tasks: { "arn:aws:states:::sqs:sendMessage.waitForTaskToken": worker("approve") } });
+    expect(approved.output).toEqual({ approved: true });
+    const rejected = await run(definition, {}, { tasks: { "arn:aws:states:::sqs:sendMessage.waitForTaskToken": worker("reject") } });
+    expect(rejected.output).toEqual({ error: { Error: "Rejected", Cause: "not today" } });
+  });
+
   it("waits for a token without any handler and fails on SendTaskFailure", async () => {
     const broker = new TaskTokenBroker();
     const result = await runState(
