@@ -52,6 +52,14 @@ describe("compilePath", () => {
     },
   );
 
+  it("reads a Jayway function call at the tail as a property name, as Step Functions does (accepted, then not found)", () => {
+    expect(compilePath("$.list.length()").definite).toBe(true);
+    expect(compilePath("$.list.length()").select(store)).toBeUndefined();
+    expect(compilePath("$.list.sum()").select(store)).toBeUndefined();
+    expect(compilePath("$.a.length()").select({ a: { "length()": 3 } })).toBe(3);
+    expect(compilePath("$.store.book[?(@.title.length() > 1)]").select(store)).toEqual([]);
+  });
+
   it("indefinite paths select an empty array when nothing matches", () => {
     expect(compilePath("$.missing[*]").select(store)).toEqual([]);
     expect(compilePath("$..nothing").select(store)).toEqual([]);

@@ -78,6 +78,10 @@ class PathParser {
     const start = this.pos;
     while (this.pos < this.text.length && !nameStop.has(this.peek())) this.pos++;
     if (this.pos === start) this.fail("expected a field name");
+    // A Jayway function call at the tail (`$.list.length()`, `$.Jobs.sum()`): Step Functions accepts the definition and
+    // reads it as a property named `length()`, which is not found when the state runs ("Invalid path
+    // '$.list.length()' : Property ['length()'] not found in path $['list']", awsdocs/aws-step-functions-developer-guide#5).
+    if (this.text.startsWith("()", this.pos)) this.pos += 2;
     return { kind: "name", name: this.text.slice(start, this.pos) };
   }
 

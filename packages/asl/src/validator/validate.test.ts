@@ -270,6 +270,15 @@ describe("where the two validators differ on invalid definitions", () => {
     expect(validateDefinition(definition)).not.toEqual([]);
   });
 
+  it("only asl-validator refuses a Jayway function call at a path's tail (AWS accepts it and fails when the state runs)", { timeout: 20_000 }, () => {
+    // AWS created both machines; the executions failed with "Invalid path '$.list.length()' : Property ['length()'] not
+    // found" (awsdocs/aws-step-functions-developer-guide#5) and "The JSONPath '$.Jobs.sum()' … could not be found in the
+    // input" (repost.aws "AWS StepFunctions: sum() function returns error about not finding path").
+    const definition = one({ Type: "Pass", InputPath: "$.list.length()", Parameters: { "n.$": "$.Jobs.sum()" }, End: true });
+    expect(aslValidatorErrors(definition)).toContain('SCHEMA_VALIDATION_FAILED: /States/A/InputPath is invalid. must match format "asl_path"');
+    expect(validateDefinition(definition)).toEqual([]);
+  });
+
   it("both refuse a missing transition target", { timeout: 20_000 }, () => {
     const definition = one({ Type: "Pass", Next: "B" });
     expect(aslValidatorErrors(definition).some((error) => error.startsWith("MISSING_TRANSITION_TARGET"))).toBe(true);
