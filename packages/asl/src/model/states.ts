@@ -204,7 +204,8 @@ export type MapState = StateCommon &
     ItemsPath?: string;
     /** JSONata: the items, an array or an expression. */
     Items?: JsonValue;
-    ItemSelector?: JsonObject;
+    /** An object of key-value pairs; in JSONata also any value or a `{% %}` expression. */
+    ItemSelector?: JsonValue;
     /** Legacy name of `ItemSelector`. */
     Parameters?: JsonObject;
     MaxConcurrency?: number | JsonataExpression;

@@ -72,6 +72,9 @@ export function checkLanguage(visit: StateVisit, state: State, machineLanguage: 
     if (typeof value === "string") problems.add(at(field), `${field} can be a JSONata expression only in a JSONata state`);
   }
   if (state.Type === "Map") {
+    if ("ItemSelector" in record && asRecord(record.ItemSelector) === undefined) {
+      problems.add(at("ItemSelector"), "must be an object of key-value pairs in a JSONPath state (a JSONata state may use an expression)");
+    }
     for (const field of ["ItemReader", "ResultWriter"] as const) {
       const object = state[field];
       if (object !== undefined && "Arguments" in object) problems.add(at(field, "Arguments"), "Arguments is a JSONata field");

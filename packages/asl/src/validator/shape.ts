@@ -129,7 +129,9 @@ const stateShapes = {
     Iterator: graph.optional(),
     ItemsPath: z.string().optional(),
     Items: json.optional(),
-    ItemSelector: object.optional(),
+    // Any JSON value in JSONata (an object or a `{% %}` expression, as in AWS's own ASL schema,
+    // aws/amazon-states-language-service map_state.json); JSONPath needs an object (language-rules.ts).
+    ItemSelector: json.optional(),
     Parameters: object.optional(),
     MaxConcurrency: countOrJsonata.optional(),
     MaxConcurrencyPath: z.string().optional(),

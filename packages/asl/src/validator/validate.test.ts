@@ -199,6 +199,12 @@ const invalid: readonly [rule: string, definition: unknown, pointer: string, mes
     "/States/A/Choices/0/Not/Next",
     /nested rule cannot have Next/,
   ],
+  [
+    "ItemSelector that is not an object in a JSONPath Map",
+    one({ Type: "Map", ItemSelector: "$.item", ItemProcessor: { StartAt: "P", States: { P: pass } }, End: true }),
+    "/States/A/ItemSelector",
+    /must be an object/,
+  ],
   ["invalid variable name", one({ Type: "Pass", Assign: { "a.b": 1 }, End: true }), "/States/A/Assign/a.b", /not a valid variable name/],
   ["assigning $states", one({ Type: "Pass", Assign: { states: 1 }, End: true }), "/States/A/Assign/states", /reserved/],
 ];
@@ -231,6 +237,14 @@ describe("validateDefinition accepts", () => {
   it("a Catch and a Retry naming States.DataLimitExceeded (Step Functions catches an oversized task result by name: localstack test_states_errors.snapshot.json)", () => {
     const handlers = { Retry: [{ ErrorEquals: ["States.DataLimitExceeded"] }], Catch: [{ ErrorEquals: ["States.DataLimitExceeded"], Next: "B" }] };
     const definition = { StartAt: "A", States: { A: { Type: "Task", Resource: "arn:aws:lambda:us-east-1:123456789012:function:f", ...handlers, End: true }, B: { Type: "Pass", End: true } } };
+    expect(validateDefinition(definition)).toEqual([]);
+  });
+
+  it("a JSONata Map whose ItemSelector is an expression (AWS's ASL schema takes any value: aws/amazon-states-language-service map_state.json, documentMapJSONata)", () => {
+    const definition = one(
+      { Type: "Map", ItemSelector: "{% $states.context.Map.Item.Value %}", ItemProcessor: { StartAt: "P", States: { P: pass } }, End: true },
+      { QueryLanguage: "JSONata" },
+    );
     expect(validateDefinition(definition)).toEqual([]);
   });
 
