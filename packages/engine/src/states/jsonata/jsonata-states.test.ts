@@ -205,6 +205,18 @@ describe("JSONata Parallel and Map", () => {
     expect((await run(machine({ M: { ...map, Items: "{% 'x' %}" } }, jsonata), [])).error).toBe("States.QueryEvaluationError");
   });
 
+  // Recorded against Step Functions: localstack test_base_evaluate_expressions.snapshot.json (test_base_map[TOLERATED_FAILURE_*]).
+  it("runs an inline Map that sets ToleratedFailureCount/Percentage, which only a Map Run applies", async () => {
+    const processor = { StartAt: "P", States: { P: { Type: "Pass", End: true } } };
+    for (const field of ["ToleratedFailureCount", "ToleratedFailurePercentage"]) {
+      const map = { Type: "Map", Items: [1], MaxConcurrency: 1, [field]: "{% $variable := 1 %}", ItemProcessor: processor, End: true };
+      expect((await run(machine({ Start: map }, jsonata), {})).output).toEqual([1]);
+    }
+    const failing = { StartAt: "F", States: { F: { Type: "Fail", Error: "Boom" } } };
+    const tolerant = { Type: "Map", Items: [1, 2], ToleratedFailurePercentage: 100, ItemProcessor: failing, End: true };
+    expect((await run(machine({ Start: tolerant }, jsonata), {})).error).toBe("Boom");
+  });
+
   // Recorded against Step Functions: localstack test_base_scenarios.snapshot.json (test_map_state_items_variable_sampling).
   it("names the Items expression, the type it gave and its value when Items is not an array", async () => {
     const map = { Type: "Map", Items: "{% $ItemsVar %}", ItemProcessor: { StartAt: "P", States: { P: { Type: "Pass", End: true } } }, End: true };

@@ -90,7 +90,9 @@ export function compileJsonataMap(state: RawState, ctx: StateCompileContext): Co
   const processor = ctx.compileGraph(processorField, processorPointer);
   const config = (processorField?.ProcessorConfig ?? {}) as RawState;
   const distributed = config.Mode === "DISTRIBUTED";
-  for (const field of ["ToleratedFailureCount", "ToleratedFailurePercentage", "Label", "ItemReader", "ResultWriter", "ItemBatcher"]) {
+  // AWS runs a JSONata inline Map that sets ToleratedFailureCount/Percentage (localstack's recorded
+  // test_base_map[TOLERATED_FAILURE_*]); the thresholds only mean something for a Map Run, so inline ignores them.
+  for (const field of ["Label", "ItemReader", "ResultWriter", "ItemBatcher"]) {
     if (field in state && !distributed) ctx.problems.add(pointerTo(ctx.pointer, field), `${field} needs ProcessorConfig.Mode DISTRIBUTED`);
   }
   const label = typeof state.Label === "string" ? state.Label : undefined;
@@ -153,8 +155,8 @@ export function compileJsonataMap(state: RawState, ctx: StateCompileContext): Co
               distributed,
               inputs,
               maxConcurrency: concurrency ?? 0,
-              toleratedFailureCount: count,
-              toleratedFailurePercentage: percentage,
+              toleratedFailureCount: distributed ? count : undefined,
+              toleratedFailurePercentage: distributed ? percentage : undefined,
               label,
             },
             resultWriter,
