@@ -153,12 +153,22 @@ describe("Map", () => {
     });
   });
 
-  it("refuses ItemReader and distributed-only fields in inline mode", async () => {
+  it("refuses ItemReader and the other Map Run fields in inline mode", async () => {
     await expect(
       run(machine({ M: { Type: "Map", ItemReader: { Resource: "arn:aws:states:::s3:getObject" }, ItemProcessor: processor({ P: { Type: "Pass", End: true } }), End: true } }), {}),
     ).rejects.toMatchObject({ name: "States.InvalidDefinition" });
     await expect(
-      run(machine({ M: { Type: "Map", ToleratedFailureCount: 1, ItemProcessor: processor({ P: { Type: "Pass", End: true } }), End: true } }), []),
+      run(machine({ M: { Type: "Map", Label: "run", ItemProcessor: processor({ P: { Type: "Pass", End: true } }), End: true } }), []),
     ).rejects.toMatchObject({ name: "States.InvalidDefinition" });
+  });
+
+  // AWS accepts and runs an inline Map with failure tolerance (recorded for JSONata Maps: localstack
+  // test_base_map[TOLERATED_FAILURE_*]); without a Map Run there is nothing to tolerate, so one failure fails it.
+  it("runs an inline Map with ToleratedFailurePercentage, which tolerates nothing there", async () => {
+    const inline = (itemState: Record<string, unknown>) =>
+      machine({ M: { Type: "Map", ToleratedFailurePercentage: 100, ItemProcessor: processor({ P: itemState }), End: true } });
+    expect((await run(inline({ Type: "Pass", End: true }), [1])).output).toEqual([1]);
+    const failed = await run(inline({ Type: "Fail", Error: "Boom" }), [1, 2]);
+    expect(failed).toMatchObject({ status: "FAILED", error: "Boom" });
   });
 });

@@ -82,7 +82,9 @@ export function compileMap(state: RawState, ctx: StateCompileContext): CompiledS
   const maxConcurrency = numberSetting(state, "MaxConcurrency", ctx, Number.MAX_SAFE_INTEGER, true);
   const toleratedCount = numberSetting(state, "ToleratedFailureCount", ctx, Number.MAX_SAFE_INTEGER, true);
   const toleratedPercentage = numberSetting(state, "ToleratedFailurePercentage", ctx, 100, false);
-  for (const field of ["ToleratedFailureCount", "ToleratedFailurePercentage", "ItemBatcher", "Label", "ItemReader", "ResultWriter"]) {
+  // AWS runs an inline Map that sets ToleratedFailureCount/Percentage (recorded for JSONata Maps: localstack
+  // test_base_map[TOLERATED_FAILURE_*]); the thresholds only mean something for a Map Run, so inline ignores them.
+  for (const field of ["ItemBatcher", "Label", "ItemReader", "ResultWriter"]) {
     if ((field in state || `${field}Path` in state) && !distributed) ctx.problems.add(pointerTo(ctx.pointer, field), `${field} needs ProcessorConfig.Mode DISTRIBUTED`);
   }
   let batcher: Batcher | undefined;
@@ -150,8 +152,8 @@ export function compileMap(state: RawState, ctx: StateCompileContext): CompiledS
               distributed,
               inputs,
               maxConcurrency: maxConcurrency(effective, scope) ?? 0,
-              toleratedFailureCount: toleratedCount(effective, scope),
-              toleratedFailurePercentage: toleratedPercentage(effective, scope),
+              toleratedFailureCount: distributed ? toleratedCount(effective, scope) : undefined,
+              toleratedFailurePercentage: distributed ? toleratedPercentage(effective, scope) : undefined,
               label,
             },
             resultWriter,
