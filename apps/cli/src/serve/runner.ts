@@ -26,6 +26,16 @@ import type { ExecutionRecord, Store } from "./store.js";
 import { lambdaRegistry, type TaskSources, taskOptions } from "./task-sources.js";
 import { toStoredEvent, toWireEvent, type WireEvent } from "./wire.js";
 
+/** Compiles a definition, turning the engine's list of problems into the API's InvalidDefinition error. */
+function loadMachine(definition: unknown): StateMachine {
+  try {
+    return new StateMachine(definition);
+  } catch (error) {
+    if (error instanceof InvalidDefinitionError) throw invalidDefinition(error.problems);
+    throw error;
+  }
+}
+
 /** A compiled definition and the Lambda registry its runs use. */
 interface Compiled {
   readonly machine: StateMachine;
@@ -82,13 +92,7 @@ export class ExecutionRunner {
     const cached = this.#compiled.get(text);
     if (cached !== undefined) return cached;
     const definition = parseDefinitionText(text);
-    let machine: StateMachine;
-    try {
-      machine = new StateMachine(definition);
-    } catch (error) {
-      if (error instanceof InvalidDefinitionError) throw invalidDefinition(error.problems);
-      throw error;
-    }
+    const machine = loadMachine(definition);
     if (this.#compiled.size >= compiledCacheSize) this.#compiled.clear();
     const entry = { machine, definition, lambdas: lambdaRegistry(this.#sources, definition) };
     this.#compiled.set(text, entry);
@@ -212,13 +216,7 @@ export class ExecutionRunner {
     identity: RunIdentity,
     extra: Pick<RunOptions, "tasks" | "clock" | "maxHistoryEvents">,
   ): Promise<ExecutionResult> {
-    let machine: StateMachine;
-    try {
-      machine = new StateMachine(definition);
-    } catch (error) {
-      if (error instanceof InvalidDefinitionError) throw invalidDefinition(error.problems);
-      throw error;
-    }
+    const machine = loadMachine(definition);
     const options = this.#options(identity, { machine, definition, lambdas: lambdaRegistry(this.#sources, definition) }, undefined);
     return machine.start(input, { ...options, ...extra, tasks: { ...options.tasks, ...extra.tasks } }).done;
   }

@@ -43,7 +43,7 @@ export function compileJsonataSucceed(state: RawState, ctx: StateCompileContext)
   };
 }
 
-/** Maximum wait: one year and a day, as Step Functions' execution duration allows. */
+/** The largest `Seconds` Step Functions accepts in a Wait state (about 3.2 years; an execution still ends after one). */
 const maxWaitSeconds = 99_999_999;
 
 export function compileJsonataWait(state: RawState, ctx: StateCompileContext): CompiledState {
