@@ -11,7 +11,7 @@ import { defaultMaxPayloadBytes, ensureJsonPayload } from "../io/payload-size.js
 import { FailStateError } from "../states/fail.js";
 import type { Execution, ExecutionResult, HistoryEvent, LambdaContext, RunOptions } from "../types.js";
 import { resolveClock, startDeadline, VirtualClock } from "./clock.js";
-import type { CompiledMachine } from "./compiled.js";
+import { type CompiledMachine, isPromise } from "./compiled.js";
 import { ExecutionHalted, ExecutionRuntime } from "./execution-runtime.js";
 import { HistoryRecorder } from "./history.js";
 import { runGraph } from "./run-graph.js";
@@ -73,8 +73,10 @@ class FinishedExecution implements ExecutionResult {
   declare output?: JsonValue;
   declare error?: string;
   declare cause?: string;
-  readonly startDate: Date;
-  readonly stopDate: Date;
+  readonly #startTime: number;
+  readonly #stopTime: number;
+  #startDate: Date | undefined;
+  #stopDate: Date | undefined;
   #history: HistoryRecorder | HistoryEvent[];
   readonly #identity: { readonly executionArn: string };
 
@@ -84,14 +86,25 @@ class FinishedExecution implements ExecutionResult {
     if (ending.error !== undefined) this.error = ending.error;
     if (ending.cause !== undefined) this.cause = ending.cause;
     this.#identity = identity;
-    this.startDate = new Date(startTime);
-    this.stopDate = new Date(stopTime);
+    this.#startTime = startTime;
+    this.#stopTime = stopTime;
     this.#history = history;
   }
 
   /** The execution's ARN (its name is made on first read unless one was given). */
   get executionArn(): string {
     return this.#identity.executionArn;
+  }
+
+  /** Made on first read, like the history: most results are only checked for their status and output. */
+  get startDate(): Date {
+    this.#startDate ??= new Date(this.#startTime);
+    return this.#startDate;
+  }
+
+  get stopDate(): Date {
+    this.#stopDate ??= new Date(this.#stopTime);
+    return this.#stopDate;
   }
 
   get history(): HistoryEvent[] {
@@ -185,65 +198,106 @@ async function* streamEvents(execution: RunningExecution, history: HistoryRecord
 
 /**
  * Runs the machine from its start (or resume) state to a terminal event. Events recorded in one synchronous step
- * share one clock reading: the start, and the end at the time of the last state's exit.
+ * share one clock reading: the start, and the end at the time of the last state's exit. A run whose states all
+ * finish synchronously ends before this returns (its result is a resolved promise).
  */
-async function runToEnd(execution: RunningExecution, machine: CompiledMachine, runtime: ExecutionRuntime, input: JsonValue, options: RunOptions): Promise<ExecutionResult> {
-  const { history, clock } = runtime;
-  const resume = options.resume;
-  const scope = new Scope(runtime, undefined, history.lastId);
-  let cancelDeadline: (() => void) | undefined;
-  const signal = options.signal;
-  const onAbort = signal === undefined ? undefined : () => runtime.halt({ status: "ABORTED", error: "", cause: "The execution was aborted by its signal." });
-  if (signal !== undefined && onAbort !== undefined) signal.addEventListener("abort", onAbort, { once: true });
-  let ending: Ending;
-  let stopTime: number;
+function runToEnd(execution: RunningExecution, machine: CompiledMachine, runtime: ExecutionRuntime, input: JsonValue, options: RunOptions): Promise<ExecutionResult> {
+  const run = new TopLevelRun(execution, runtime, options.signal);
+  let output: JsonValue | Promise<JsonValue>;
   try {
+    output = run.begin(machine, input, options.resume);
+  } catch (error) {
+    return Promise.resolve(run.fail(error));
+  }
+  if (isPromise(output)) {
+    return output.then(
+      (value) => run.succeed(value),
+      (error: unknown) => run.fail(error),
+    );
+  }
+  return Promise.resolve(run.succeed(output));
+}
+
+/** The top-level run of an execution: its start, its terminal event and result, and what is undone at the end. */
+class TopLevelRun {
+  readonly scope: Scope;
+  private cancelDeadline: (() => void) | undefined;
+  private readonly onAbort: (() => void) | undefined;
+
+  constructor(
+    private readonly execution: RunningExecution,
+    private readonly runtime: ExecutionRuntime,
+    private readonly signal: AbortSignal | undefined,
+  ) {
+    this.scope = new Scope(runtime, undefined, runtime.history.lastId);
+    if (signal !== undefined) {
+      const onAbort = () => runtime.halt({ status: "ABORTED", error: "", cause: "The execution was aborted by its signal." });
+      this.onAbort = onAbort;
+      signal.addEventListener("abort", onAbort, { once: true });
+    }
+  }
+
+  /** Records the start (unless resumed), arms the machine's timeout, and runs the graph. */
+  begin(machine: CompiledMachine, input: JsonValue, resume: RunOptions["resume"]): JsonValue | Promise<JsonValue> {
+    const { runtime, scope } = this;
+    const clock = runtime.clock;
     let startInput = resume === undefined ? input : resume.input;
     if (resume === undefined) {
       startInput = ensureJsonPayload(input, runtime.maxPayloadBytes, "The execution input");
       scope.recordAt(runtime.startTime, "ExecutionStarted", schemas.executionStarted, startInput, runtime.roleArn);
     }
-    if (signal?.aborted) onAbort?.();
+    if (this.signal?.aborted) this.onAbort?.();
     const limitSeconds = machine.timeoutSeconds ?? (clock instanceof VirtualClock ? maxStandardExecutionSeconds : undefined);
     if (limitSeconds !== undefined) {
       runtime.deadline = runtime.startTime + limitSeconds * 1000;
-      cancelDeadline = startDeadline(clock, runtime.deadline - clock.now(), () => runtime.halt({ ...timeoutReason }));
+      this.cancelDeadline = startDeadline(clock, runtime.deadline - clock.now(), () => runtime.halt({ ...timeoutReason }));
     }
-    const output = await runGraph(scope, machine, resume?.stateName ?? machine.startAt, startInput, resume === undefined ? runtime.startTime : undefined);
-    stopTime = scope.lastEventTime;
-    scope.recordAt(stopTime, "ExecutionSucceeded", schemas.executionSucceeded, output);
-    ending = { status: "SUCCEEDED", output };
-  } catch (error) {
-    scope.lastEventId = history.lastId;
-    stopTime = clock.now();
+    return runGraph(scope, machine, resume?.stateName ?? machine.startAt, startInput, resume === undefined ? runtime.startTime : undefined);
+  }
+
+  succeed(output: JsonValue): ExecutionResult {
+    const stopTime = this.scope.lastEventTime;
+    this.scope.recordAt(stopTime, "ExecutionSucceeded", schemas.executionSucceeded, output);
+    return this.end({ status: "SUCCEEDED", output }, stopTime);
+  }
+
+  fail(error: unknown): ExecutionResult {
+    const { runtime, scope } = this;
+    scope.lastEventId = runtime.history.lastId;
+    const stopTime = runtime.clock.now();
     const halted = runtime.halted ?? (error instanceof ExecutionHalted ? error.reason : undefined);
     if (halted !== undefined) {
       const aborted = halted.status === "ABORTED";
       scope.recordAt(stopTime, aborted ? "ExecutionAborted" : "ExecutionTimedOut", aborted ? schemas.executionAborted : schemas.executionTimedOut, halted.error || undefined, halted.cause || undefined);
-      ending = { status: halted.status };
+      const ending: Ending = { status: halted.status };
       // DescribeExecution of a timed-out execution has neither error nor cause (recorded against Step Functions:
       // localstack test_timeouts.snapshot.json, test_global_timeout); a stop keeps the ones StopExecution gave.
       if (aborted && halted.error !== "") ending.error = halted.error;
       if (aborted && halted.cause !== "") ending.cause = halted.cause;
-    } else {
-      const failure = error instanceof StatesError ? error : new StatesError("States.Runtime", `Internal error: ${error instanceof Error ? error.message : String(error)}`);
-      const given = failure instanceof FailStateError ? failure.given : { error: true, cause: true };
-      // A timeout has no cause (an empty one here), as Step Functions records it.
-      const causeless = failure instanceof StatesTimeout && failure.cause === "";
-      const details = { error: given.error ? failure.name : undefined, cause: given.cause && !causeless ? failure.cause : undefined };
-      scope.recordAt(stopTime, "ExecutionFailed", schemas.executionFailed, details.error, details.cause);
-      ending = { status: "FAILED" };
-      if (details.error !== undefined) ending.error = details.error;
-      if (details.cause !== undefined) ending.cause = details.cause;
+      return this.end(ending, stopTime);
     }
-  } finally {
-    cancelDeadline?.();
-    if (signal !== undefined && onAbort !== undefined) signal.removeEventListener("abort", onAbort);
-    execution.finished = true;
-    history.release();
-    runtime.finish();
+    const failure = error instanceof StatesError ? error : new StatesError("States.Runtime", `Internal error: ${error instanceof Error ? error.message : String(error)}`);
+    const given = failure instanceof FailStateError ? failure.given : { error: true, cause: true };
+    // A timeout has no cause (an empty one here), as Step Functions records it.
+    const causeless = failure instanceof StatesTimeout && failure.cause === "";
+    const details = { error: given.error ? failure.name : undefined, cause: given.cause && !causeless ? failure.cause : undefined };
+    scope.recordAt(stopTime, "ExecutionFailed", schemas.executionFailed, details.error, details.cause);
+    const ending: Ending = { status: "FAILED" };
+    if (details.error !== undefined) ending.error = details.error;
+    if (details.cause !== undefined) ending.cause = details.cause;
+    return this.end(ending, stopTime);
   }
-  return new FinishedExecution(ending, runtime, runtime.startTime, stopTime, history);
+
+  /** Disarms the timeout and the signal, tells waiters and handlers the execution is over, and builds the result. */
+  private end(ending: Ending, stopTime: number): ExecutionResult {
+    const runtime = this.runtime;
+    this.cancelDeadline?.();
+    if (this.signal !== undefined && this.onAbort !== undefined) this.signal.removeEventListener("abort", this.onAbort);
+    this.execution.finished = true;
+    runtime.history.release();
+    runtime.finish();
+    return new FinishedExecution(ending, runtime, runtime.startTime, stopTime, runtime.history);
+  }
 }
 
 /**

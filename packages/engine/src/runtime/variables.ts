@@ -15,9 +15,12 @@ export const maxAssignBytes = 256 * 1024;
 /** All variables of an execution hold at most 10 MiB of JSON. */
 export const maxExecutionVariableBytes = 10 * 1024 * 1024;
 
-/** The byte total an execution's frames share. */
-export interface VariableBudget {
-  bytes: number;
+/**
+ * The byte total an execution's frames share. A class rather than an object literal: see {@link newEventList} in
+ * `history.ts` for why the objects an execution holds for its whole life are not made by literals.
+ */
+export class VariableBudget {
+  bytes = 0;
 }
 
 function sizeOf(value: JsonValue): number {
@@ -31,7 +34,7 @@ export class VariableFrame {
 
   constructor(
     readonly outer: VariableFrame | undefined = undefined,
-    private readonly budget: VariableBudget = outer?.budget ?? { bytes: 0 },
+    private readonly budget: VariableBudget = outer?.budget ?? new VariableBudget(),
   ) {}
 
   /** A frame nested in this one (Parallel branch, inline Map iteration). */

@@ -10,7 +10,7 @@ import type { RawState, StateCompileContext } from "../compile/common.js";
 import { pointerTo } from "../compile/problems.js";
 import { SiblingFailed } from "../runtime/abort.js";
 import type { CompiledGraph } from "../runtime/compiled.js";
-import { runGraph } from "../runtime/run-graph.js";
+import { runGraphAsync } from "../runtime/run-graph.js";
 import { Scope } from "../runtime/scope.js";
 
 /** Compiles `Branches`, reporting a missing or empty array. */
@@ -33,7 +33,7 @@ export async function runBranches(scope: Scope, branches: readonly CompiledGraph
   const startedId = scope.record("ParallelStateStarted");
   const { cancellation, release } = scope.cancellation.child();
   try {
-    const runs = branches.map((branch) => runGraph(new Scope(runtime, cancellation, startedId, scope.variables), branch, branch.startAt, payload));
+    const runs = branches.map((branch) => runGraphAsync(new Scope(runtime, cancellation, startedId, scope.variables), branch, branch.startAt, payload));
     // The first failure stops the sibling branches.
     for (const run of runs) run.catch(() => cancellation.abort(new SiblingFailed("another branch failed")));
     const outputs = await Promise.all(runs);
