@@ -15,14 +15,15 @@ import {
   type StateCompileContext,
   transition,
 } from "../compile/common.js";
-import { compileJsonPathAssign } from "../compile/assign.js";
+import { type CompiledAssign, compileJsonPathAssign } from "../compile/assign.js";
 import { pointerTo } from "../compile/problems.js";
 import { StatesRuntimeError } from "../errors.js";
 import { ensureJsonPayload } from "../io/payload-size.js";
 import { type PathEnv, selectPath } from "../io/path-env.js";
-import { placeResult, selectInputPath, selectOutputPath } from "../io/pipeline.js";
+import { type FilterPath, placeResult, type ResultPathSpec, selectInputPath, selectOutputPath } from "../io/pipeline.js";
 import { compileTemplate } from "../io/template.js";
-import { type CompiledState, isPromise } from "../runtime/compiled.js";
+import { type CompiledState, isPromise, type Outcome } from "../runtime/compiled.js";
+import type { Scope } from "../runtime/scope.js";
 import { withCatch, withRetry } from "../runtime/error-handling.js";
 import { parseResource } from "../runtime/resources.js";
 import { type AttemptLimits, taskEventsFor } from "../runtime/task-events.js";
@@ -74,6 +75,29 @@ export function compileTaskTarget(state: RawState, ctx: StateCompileContext): Ta
   };
 }
 
+/** How a Task turns its result into the state's output: ResultPath → OutputPath, the payload quota, `Next`, `Assign`. */
+class TaskOutput {
+  constructor(
+    private readonly placement: ResultPathSpec,
+    private readonly outputPath: FilterPath,
+    /** The task's own result was checked when it arrived (an Invoke envelope or a ResultSelector output was not). */
+    private readonly resultChecked: boolean,
+    private readonly label: string,
+    private readonly next: string | undefined,
+    private readonly assign: CompiledAssign | undefined,
+  ) {}
+
+  outcome(scope: Scope, input: JsonValue, selected: JsonValue): Outcome {
+    const output = selectOutputPath(placeResult(input, selected, this.placement), this.outputPath, scope);
+    return {
+      output: output === selected && this.resultChecked ? output : ensureJsonPayload(output, scope.runtime.maxPayloadBytes, this.label),
+      next: this.next,
+      // `$` in Assign is the result after ResultSelector.
+      assigned: this.assign?.(selected, scope),
+    };
+  }
+}
+
 export function compileTask(state: RawState, ctx: StateCompileContext): CompiledState {
   const inputPath = filterPath(state, "InputPath", ctx);
   const outputPath = filterPath(state, "OutputPath", ctx);
@@ -90,12 +114,25 @@ export function compileTask(state: RawState, ctx: StateCompileContext): Compiled
   const assign = compileJsonPathAssign(state, ctx.pointer, ctx.problems);
   const retry = retriers(state, ctx);
   const catchList = catchers(state, ctx);
-  const next = transition(state, ctx);
   const target = compileTaskTarget(state, ctx);
   const { waitsForToken } = target;
   const name = ctx.name;
-  const outputLabel = `The state '${name}' output`;
-  const resultChecked = selector === undefined && target.parsed.kind !== "lambda-invoke";
+  const taskOutput = new TaskOutput(placement, outputPath, selector === undefined && target.parsed.kind !== "lambda-invoke", `The state '${name}' output`, transition(state, ctx), assign);
+  const timeLimited = ["TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath"].some((field) => field in state);
+
+  // Most Tasks call a handler once, with no time limit, result selector, Retry or Catch: no closure per visit.
+  if (!timeLimited && !waitsForToken && selector === undefined && retry.length === 0 && catchList.length === 0) {
+    return {
+      name,
+      type: "Task",
+      eventPrefix: "Task",
+      run(scope, visit, input) {
+        const effective = selectInputPath(input, inputPath, scope);
+        const result = attemptTask(scope, visit, target, parameters === undefined ? effective : parameters(effective, scope), noLimits);
+        return isPromise(result) ? result.then((value) => taskOutput.outcome(scope, input, value)) : taskOutput.outcome(scope, input, result);
+      },
+    };
+  }
 
   return {
     name,
@@ -103,16 +140,6 @@ export function compileTask(state: RawState, ctx: StateCompileContext): Compiled
     eventPrefix: "Task",
     run(scope, visit, input) {
       const runtime = scope.runtime;
-      const finish = (selected: JsonValue) => {
-        const output = selectOutputPath(placeResult(input, selected, placement), outputPath, scope);
-        return {
-          // The task's own result, passed on as is, was checked when it arrived (an Invoke envelope was not).
-          output: output === selected && resultChecked ? output : ensureJsonPayload(output, runtime.maxPayloadBytes, outputLabel),
-          next,
-          // `$` in Assign is the result after ResultSelector.
-          assigned: assign?.(selected, scope),
-        };
-      };
       const body = () => {
         const effective = selectInputPath(input, inputPath, scope);
         const timeoutSeconds = timeout(effective, scope);
@@ -126,7 +153,7 @@ export function compileTask(state: RawState, ctx: StateCompileContext): Compiled
           return isPromise(result) ? result.then((value) => selector(value, scope)) : selector(result, scope);
         };
         const selected = retry.length === 0 ? attempt() : withRetry(scope, visit, retry, attempt);
-        return isPromise(selected) ? selected.then(finish) : finish(selected);
+        return isPromise(selected) ? selected.then((value) => taskOutput.outcome(scope, input, value)) : taskOutput.outcome(scope, input, selected);
       };
       return catchList.length === 0 ? body() : withCatch(catchList, input, body, undefined, scope);
     },
