@@ -77,11 +77,34 @@ function taskContext(stateName: string, identity: HandlerIdentity, cancellation:
   return context;
 }
 
+/** What follows an attempt's result in the same step (and, when the handler is awaited, in the same promise). */
+export interface AttemptContinuation<T> {
+  afterResult(scope: Scope, input: JsonValue, result: JsonValue): T;
+}
+
+const keepResult: AttemptContinuation<JsonValue> = { afterResult: (_scope, _input, result) => result };
+
 /**
  * Runs one attempt; synchronous when the handler is and no time limit applies. The first attempt starts at the
  * time its state was entered (nothing but the state's own input processing ran in between); a retry reads the clock.
  */
 export function attemptTask(scope: Scope, visit: Visit, target: TaskTarget, payload: JsonValue, limits: AttemptLimits): JsonValue | Promise<JsonValue> {
+  return attemptTaskThen(scope, visit, target, payload, limits, keepResult, null);
+}
+
+/**
+ * {@link attemptTask}, then `continuation.afterResult(scope, input, result)`: a Task state's output step runs in the
+ * promise that awaits the handler instead of one more promise after it.
+ */
+export function attemptTaskThen<T>(
+  scope: Scope,
+  visit: Visit,
+  target: TaskTarget,
+  payload: JsonValue,
+  limits: AttemptLimits,
+  continuation: AttemptContinuation<T>,
+  input: JsonValue,
+): T | Promise<T> {
   const runtime = scope.runtime;
   const handler = bindHandler(runtime, target.resource, target.parsed, payload, target.binding);
   const time = visit.retryCount === 0 ? visit.enteredTime : runtime.clock.now();
@@ -95,21 +118,29 @@ export function attemptTask(scope: Scope, visit: Visit, target: TaskTarget, payl
     } catch (thrown) {
       failure(scope, target, handler, thrown);
     }
-    if (!isPromise(raw)) return resultOf(scope, target, handler, raw);
-    return settleAttempt(scope, target, handler, raw as Promise<unknown>, context);
+    if (!isPromise(raw)) return continuation.afterResult(scope, input, resultOf(scope, target, handler, raw));
+    return settleAttempt(scope, target, handler, raw as Promise<unknown>, context, continuation, input);
   }
-  return attemptWithLimits(scope, visit, target, handler, payload, limits, time);
+  return attemptWithLimits(scope, visit, target, handler, payload, limits, time).then((result) => continuation.afterResult(scope, input, result));
 }
 
 /**
  * Awaits a handler's promise in one promise: the first of its settling, a legacy Lambda callback and the scope's
  * cancellation (a stop, a failed sibling) decides the attempt.
  */
-function settleAttempt(scope: Scope, target: TaskTarget, handler: BoundHandler, raw: Promise<unknown>, context: HandlerContext): Promise<JsonValue> {
+function settleAttempt<T>(
+  scope: Scope,
+  target: TaskTarget,
+  handler: BoundHandler,
+  raw: Promise<unknown>,
+  context: HandlerContext,
+  continuation: AttemptContinuation<T>,
+  input: JsonValue,
+): Promise<T> {
   const cancellation = scope.cancellation;
   // The handler's work takes no virtual time (see VirtualClock).
   const releaseClock = holdClock(scope.runtime.clock);
-  return new Promise<JsonValue>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     let settled = false;
     const onAbort = (reason: unknown): void => {
       if (settled) return;
@@ -123,7 +154,7 @@ function settleAttempt(scope: Scope, target: TaskTarget, handler: BoundHandler, 
       releaseClock();
       cancellation.offAbort(onAbort);
       try {
-        resolve(failed ? failure(scope, target, handler, value) : resultOf(scope, target, handler, value));
+        resolve(failed ? failure(scope, target, handler, value) : continuation.afterResult(scope, input, resultOf(scope, target, handler, value)));
       } catch (thrown) {
         reject(thrown);
       }

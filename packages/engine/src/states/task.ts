@@ -27,7 +27,7 @@ import type { Scope } from "../runtime/scope.js";
 import { withCatch, withRetry } from "../runtime/error-handling.js";
 import { parseResource } from "../runtime/resources.js";
 import { type AttemptLimits, taskEventsFor } from "../runtime/task-events.js";
-import { attemptTask, type TaskTarget, taskResultTooLarge } from "../runtime/task-attempt.js";
+import { type AttemptContinuation, attemptTask, attemptTaskThen, type TaskTarget, taskResultTooLarge } from "../runtime/task-attempt.js";
 import { BindingCache } from "../runtime/task-handlers.js";
 import { TaskTokenBroker } from "../runtime/task-tokens.js";
 
@@ -76,7 +76,7 @@ export function compileTaskTarget(state: RawState, ctx: StateCompileContext): Ta
 }
 
 /** How a Task turns its result into the state's output: ResultPath → OutputPath, the payload quota, `Next`, `Assign`. */
-class TaskOutput {
+class TaskOutput implements AttemptContinuation<Outcome> {
   constructor(
     private readonly placement: ResultPathSpec,
     private readonly outputPath: FilterPath,
@@ -87,7 +87,7 @@ class TaskOutput {
     private readonly assign: CompiledAssign | undefined,
   ) {}
 
-  outcome(scope: Scope, input: JsonValue, selected: JsonValue): Outcome {
+  afterResult(scope: Scope, input: JsonValue, selected: JsonValue): Outcome {
     const output = selectOutputPath(placeResult(input, selected, this.placement), this.outputPath, scope);
     return {
       output: output === selected && this.resultChecked ? output : ensureJsonPayload(output, scope.runtime.maxPayloadBytes, this.label),
@@ -128,8 +128,7 @@ export function compileTask(state: RawState, ctx: StateCompileContext): Compiled
       eventPrefix: "Task",
       run(scope, visit, input) {
         const effective = selectInputPath(input, inputPath, scope);
-        const result = attemptTask(scope, visit, target, parameters === undefined ? effective : parameters(effective, scope), noLimits);
-        return isPromise(result) ? result.then((value) => taskOutput.outcome(scope, input, value)) : taskOutput.outcome(scope, input, result);
+        return attemptTaskThen(scope, visit, target, parameters === undefined ? effective : parameters(effective, scope), noLimits, taskOutput, input);
       },
     };
   }
@@ -153,7 +152,7 @@ export function compileTask(state: RawState, ctx: StateCompileContext): Compiled
           return isPromise(result) ? result.then((value) => selector(value, scope)) : selector(result, scope);
         };
         const selected = retry.length === 0 ? attempt() : withRetry(scope, visit, retry, attempt);
-        return isPromise(selected) ? selected.then((value) => taskOutput.outcome(scope, input, value)) : taskOutput.outcome(scope, input, selected);
+        return isPromise(selected) ? selected.then((value) => taskOutput.afterResult(scope, input, value)) : taskOutput.afterResult(scope, input, selected);
       };
       return catchList.length === 0 ? body() : withCatch(catchList, input, body, undefined, scope);
     },
