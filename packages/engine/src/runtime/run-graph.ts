@@ -161,6 +161,11 @@ export function runGraph(scope: Scope, graph: CompiledGraph, startAt: string, in
   return advance(walk) ? walk.current : continueWalk(walk);
 }
 
+/** A walk kept alive for its hidden class (see `shapeAnchors` in `start-execution.ts`). */
+export function graphWalkAnchor(scope: Scope): object {
+  return new GraphWalk(scope, { startAt: "", states: new Map() }, "", null, 0);
+}
+
 /** {@link runGraph} as a promise in every case (a synchronous failure rejects it), for callers that start many graphs at once. */
 export function runGraphAsync(scope: Scope, graph: CompiledGraph, startAt: string, input: JsonValue): Promise<JsonValue> {
   try {

@@ -14,7 +14,7 @@ import { resolveClock, startDeadline, VirtualClock } from "./clock.js";
 import { type CompiledMachine, isPromise } from "./compiled.js";
 import { ExecutionHalted, ExecutionRuntime } from "./execution-runtime.js";
 import { HistoryRecorder } from "./history.js";
-import { runGraph } from "./run-graph.js";
+import { graphWalkAnchor, runGraph } from "./run-graph.js";
 import { Scope } from "./scope.js";
 import { handlerContextAnchor } from "./task-attempt.js";
 import { lambdaContextAnchor } from "./task-handlers.js";
@@ -27,8 +27,18 @@ export interface MachineIdentity {
 
 const defaultHistoryLimit = 25_000;
 
+/** One instance of each class an execution creates on its hot path. */
+interface ShapeAnchors {
+  scope: Scope;
+  result: ExecutionResult;
+  lambdaContext: LambdaContext;
+  execution: Execution;
+  run: object;
+  walk: object;
+}
+
 /** Builds the {@link shapeAnchors}: one instance of each class an execution creates on its hot path. */
-function anchorShapes(): { scope: Scope; result: ExecutionResult; lambdaContext: LambdaContext; execution: Execution } {
+function anchorShapes(): ShapeAnchors {
   const runtime = new ExecutionRuntime({
     clock: resolveClock(undefined),
     history: new HistoryRecorder([], defaultHistoryLimit),
@@ -54,7 +64,14 @@ function anchorShapes(): { scope: Scope; result: ExecutionResult; lambdaContext:
   const result = new FinishedExecution({ status: "SUCCEEDED", output: {} }, runtime, 0, 0, runtime.history);
   const execution = new RunningExecution(runtime);
   execution.finished = true;
-  return { scope, result, lambdaContext: lambdaContextAnchor(runtime, handlerContextAnchor), execution };
+  return {
+    scope,
+    result,
+    lambdaContext: lambdaContextAnchor(runtime, handlerContextAnchor),
+    execution,
+    run: new TopLevelRun(execution, runtime, undefined),
+    walk: graphWalkAnchor(scope),
+  };
 }
 
 function inputOfStartEvent(history: readonly HistoryEvent[]): JsonValue {
@@ -318,4 +335,4 @@ const timeoutReason = { status: "TIMED_OUT", error: "States.Timeout", cause: "" 
  * and deoptimizes every function specialized on them ("weak objects"): without this, each full GC between
  * executions (an idle server, a benchmark's `gc()`) sent the engine's hot path back to the interpreter.
  */
-export const shapeAnchors: { scope: Scope; result: ExecutionResult; lambdaContext: LambdaContext; execution: Execution } = anchorShapes();
+export const shapeAnchors: ShapeAnchors = anchorShapes();
