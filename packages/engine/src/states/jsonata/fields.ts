@@ -1,11 +1,12 @@
 /**
  * JSONata-mode fields compiled once: every `{% … %}` string of a field (at any depth) is parsed at load time
- * (a syntax error is a definition problem), and the workflow variables it reads are listed so a reference to a
- * variable never assigned fails with `States.QueryEvaluationError`, as on AWS.
+ * (a syntax error is a definition problem). A variable never assigned is simply undefined in an expression: on
+ * AWS `{% $doesNotExist %}` fails with the ordinary "returned nothing (undefined)" cause (localstack's recorded
+ * test_assign_reference_variables.snapshot.json, test_undefined_reference).
  *
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html
  */
-import { isJsonataTemplate, type JsonObject, type JsonValue, referencedVariables } from "@statecraft/asl";
+import { isJsonataTemplate, type JsonObject, type JsonValue } from "@statecraft/asl";
 import { pointerTo, type Problems } from "../../compile/problems.js";
 import { QueryEvaluationError } from "../../errors.js";
 import { compileJsonata, JsonataSyntaxError } from "../../jsonata/compile.js";
@@ -21,7 +22,7 @@ export interface StatesExtras {
 /** A compiled JSONata-mode field: evaluates to its JSON value in a scope, given the raw state input. */
 export type JsonataField = (scope: Scope, input: JsonValue, extras?: StatesExtras) => JsonValue | Promise<JsonValue>;
 
-function collectExpressions(value: unknown, pointer: string, problems: Problems, variables: Set<string>): number {
+function collectExpressions(value: unknown, pointer: string, problems: Problems): number {
   if (typeof value === "string") {
     if (!isJsonataTemplate(value)) return 0;
     try {
@@ -33,19 +34,18 @@ function collectExpressions(value: unknown, pointer: string, problems: Problems,
       }
       throw error;
     }
-    for (const name of referencedVariables(value)) variables.add(name);
     return 1;
   }
   if (Array.isArray(value)) {
     let count = 0;
     value.forEach((item, index) => {
-      count += collectExpressions(item, pointerTo(pointer, index), problems, variables);
+      count += collectExpressions(item, pointerTo(pointer, index), problems);
     });
     return count;
   }
   if (typeof value === "object" && value !== null) {
     let count = 0;
-    for (const [key, item] of Object.entries(value)) count += collectExpressions(item, pointerTo(pointer, key), problems, variables);
+    for (const [key, item] of Object.entries(value)) count += collectExpressions(item, pointerTo(pointer, key), problems);
     return count;
   }
   return 0;
@@ -56,18 +56,10 @@ function collectExpressions(value: unknown, pointer: string, problems: Problems,
  * `field` names it in error messages the way Step Functions does (`Output`, `Arguments`, `Choices[0]/Condition`).
  */
 export function compileJsonataField(value: unknown, field: string, pointer: string, problems: Problems): JsonataField {
-  const variables = new Set<string>();
-  const expressions = collectExpressions(value, pointer, problems, variables);
+  const expressions = collectExpressions(value, pointer, problems);
   const template = value as JsonValue;
   if (expressions === 0) return () => template;
-  const names = [...variables];
   return (scope, input, extras) => {
-    const defined = scope.variables;
-    for (const name of names) {
-      if (!defined.has(name)) {
-        throw new QueryEvaluationError(`The JSONata expression in the field '${field}' references the variable '$${name}', which is not defined.`);
-      }
-    }
     const runtime = scope.runtime;
     const states: { input: JsonValue; context: JsonValue; result?: JsonValue; errorOutput?: JsonValue } = { input, context: scope.contextObject() };
     if (extras?.result !== undefined) states.result = extras.result;
@@ -75,7 +67,7 @@ export function compileJsonataField(value: unknown, field: string, pointer: stri
     return evaluateTemplate(
       template,
       // All visible variables are bound: a variable may share a built-in's name (`$type`) and then shadows it.
-      { states, variables: defined.visible() },
+      { states, variables: scope.variables.visible() },
       { field, random: runtime.random, uuid: runtime.uuid, now: () => new Date(runtime.clock.now()) },
     );
   };

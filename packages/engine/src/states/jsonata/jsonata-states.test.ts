@@ -62,6 +62,19 @@ describe("JSONata Pass, Succeed, Fail, Wait", () => {
     expect(caught.output).toBe("States.QueryEvaluationError");
   });
 
+  it("treats a variable never assigned as undefined, failing with the ordinary 'returned nothing' cause", async () => {
+    // Recorded against AWS: localstack test_assign_reference_variables.snapshot.json, test_undefined_reference[*].
+    const output = await runState({ ...jsonata, Type: "Pass", Output: { result: "{% $doesNotExist %}" }, End: true }, {});
+    expect(output.cause).toBe(
+      "An error occurred while executing the state 'S' (entered at the event id #2). The JSONata expression '$doesNotExist' specified for the field 'Output/result' returned nothing (undefined).",
+    );
+    const assign = await runState({ ...jsonata, Type: "Pass", Assign: { result: "{% $doesNotExist %}" }, End: true }, {});
+    expect(assign.cause).toContain("The JSONata expression '$doesNotExist' specified for the field 'Assign/result' returned nothing (undefined).");
+    // Only the value decides: an unassigned variable that the expression does not need is no error.
+    const tolerated = await runState({ ...jsonata, Type: "Pass", Output: "{% [$doesNotExist, $exists($doesNotExist)] %}", End: true }, {});
+    expect(tolerated.output).toEqual([false]);
+  });
+
   it("Succeed shapes its output; Fail evaluates Error and Cause", async () => {
     expect((await runState({ ...jsonata, Type: "Succeed", Output: "{% $states.input.a %}" }, { a: [1] })).output).toEqual([1]);
     const failed = await runState({ ...jsonata, Type: "Fail", Error: "{% 'Err.' & $states.input.code %}", Cause: "{% $string($states.input.n) %}" }, { code: "X", n: 5 });
