@@ -7,6 +7,7 @@
 import { validateDefinition } from "@statecraft/asl";
 import type { CompiledGraph, CompiledMachine, CompiledState } from "../runtime/compiled.js";
 import { InvalidDefinitionError } from "../errors.js";
+import { graphNodes } from "../runtime/run-graph.js";
 import { compileChoice } from "../states/choice.js";
 import { compileFail } from "../states/fail.js";
 import { compileMap } from "../states/map.js";
@@ -80,7 +81,7 @@ class GraphCompiler {
       const result = this.compileState(name, state, statePointer, names, String(language));
       if (result !== undefined) compiled.set(name, result);
     }
-    return { startAt: typeof graph.StartAt === "string" ? graph.StartAt : "", states: compiled };
+    return { startAt: typeof graph.StartAt === "string" ? graph.StartAt : "", states: compiled, nodes: graphNodes(compiled) };
   }
 
   private compileState(name: string, state: unknown, pointer: string, siblings: ReadonlySet<string>, graphLanguage: string): CompiledState | undefined {

@@ -3,6 +3,7 @@
  * A state runs in three parts the graph runner calls in order; query language and `Assign` plug in per state.
  */
 import type { JsonObject, JsonValue, StateType } from "@statecraft/asl";
+import type { GraphNode } from "./run-graph.js";
 import type { Scope, Visit } from "./scope.js";
 
 /** Where a state sends its output: the next state's name, or `undefined` to end its graph. */
@@ -27,6 +28,8 @@ export interface CompiledState {
 export interface CompiledGraph {
   readonly startAt: string;
   readonly states: ReadonlyMap<string, CompiledState>;
+  /** The same states with what the graph runner needs per visit (made by `graphNodes` when the graph is compiled). */
+  readonly nodes: ReadonlyMap<string, GraphNode>;
 }
 
 /** A compiled state machine. */

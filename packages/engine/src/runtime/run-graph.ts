@@ -12,22 +12,36 @@ import { schemas } from "./event-schemas.js";
 import { ExecutionHalted } from "./execution-runtime.js";
 import type { Scope, Visit } from "./scope.js";
 
-/** States whose exit is recorded (`FailStateEntered` has no exit event). */
-function exitEventOf(prefix: string): string | undefined {
-  return prefix === "Fail" ? undefined : `${prefix}StateExited`;
-}
-
 /** States with an `…StateAborted` event. */
 const abortable = new Set(["Task", "Wait", "Map", "Parallel"]);
-/** States that can retry, whose `$$.State` has a `RetryCount` (compared by type: cheaper than a lookup per visit). */
-function countsRetries(type: string): boolean {
-  return type === "Task" || type === "Map" || type === "Parallel";
+
+/** A state with what the runner needs on each visit, worked out once per graph. */
+export class GraphNode {
+  readonly enterEvent: string;
+  /** `FailStateEntered` has no exit event. */
+  readonly exitEvent: string | undefined;
+  /**
+   * Whether `$$.State.RetryCount` exists: only in the states that can retry (Task, Parallel, Map); a Pass, Wait,
+   * Choice, Succeed or Fail state's `$$.State` is `{Name, EnteredTime}`.
+   */
+  readonly countsRetries: boolean;
+  /** The successor found last, and its node: most states always go to the same one. */
+  nextName: string | undefined = undefined;
+  nextNode: GraphNode | undefined = undefined;
+
+  constructor(readonly state: CompiledState) {
+    const prefix = state.eventPrefix;
+    this.enterEvent = `${prefix}StateEntered`;
+    this.exitEvent = prefix === "Fail" ? undefined : `${prefix}StateExited`;
+    this.countsRetries = state.type === "Task" || state.type === "Map" || state.type === "Parallel";
+  }
 }
-const exitEvents = new Map<string, string | undefined>();
-const enterEvents = new Map<string, string>();
-for (const prefix of ["Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Map", "Parallel"]) {
-  enterEvents.set(prefix, `${prefix}StateEntered`);
-  exitEvents.set(prefix, exitEventOf(prefix));
+
+/** The nodes of a graph's states, by name (made when the graph is compiled). */
+export function graphNodes(states: ReadonlyMap<string, CompiledState>): ReadonlyMap<string, GraphNode> {
+  const nodes = new Map<string, GraphNode>();
+  for (const [name, state] of states) nodes.set(name, new GraphNode(state));
+  return nodes;
 }
 
 /** A States.Runtime or States.QueryEvaluationError names the state it happened in (the innermost one), as Step Functions reports it. */
@@ -45,17 +59,19 @@ class GraphWalk {
   /** Set while suspended: a pause between slices of transitions, or the promised outcome of `state`. */
   pause: Promise<void> | undefined = undefined;
   pending: Promise<Outcome> | undefined = undefined;
-  state: CompiledState | undefined = undefined;
   enteredId = 0;
+  /** The node of the state to enter next (or being awaited); `undefined` when `name` names no state. */
+  node: GraphNode | undefined;
 
   constructor(
     readonly scope: Scope,
-    readonly graph: CompiledGraph,
+    readonly nodes: ReadonlyMap<string, GraphNode>,
     public name: string,
     public current: JsonValue,
     startTime: number,
   ) {
     this.time = startTime;
+    this.node = nodes.get(name);
   }
 }
 
@@ -65,17 +81,23 @@ class GraphWalk {
  * so does a Task that awaited its handler (its last event is the result's); any other state that awaited (Wait,
  * Parallel, Map) reads the clock again (`exitTime` -1).
  */
-function leave(walk: GraphWalk, state: CompiledState, outcome: Outcome, exitTime: number): boolean {
+function leave(walk: GraphWalk, node: GraphNode, outcome: Outcome, exitTime: number): boolean {
   const scope = walk.scope;
+  const name = node.state.name;
   const assigned = outcome.assigned;
-  if (assigned !== undefined) scope.variables.assign(assigned, state.name);
-  const exitEvent = exitEvents.get(state.eventPrefix);
+  if (assigned !== undefined) scope.variables.assign(assigned, name);
   const time = exitTime < 0 ? scope.runtime.clock.now() : exitTime;
   walk.time = time;
-  if (exitEvent !== undefined) scope.recordAt(time, exitEvent, schemas.stateExited, state.name, outcome.output, assigned);
+  if (node.exitEvent !== undefined) scope.recordAt(time, node.exitEvent, schemas.stateExited, name, outcome.output, assigned);
   walk.current = outcome.output;
-  if (outcome.next === undefined) return true;
-  walk.name = outcome.next;
+  const next = outcome.next;
+  if (next === undefined) return true;
+  walk.name = next;
+  if (node.nextName !== next) {
+    node.nextName = next;
+    node.nextNode = walk.nodes.get(next);
+  }
+  walk.node = node.nextNode;
   return false;
 }
 
@@ -84,7 +106,7 @@ function leave(walk: GraphWalk, state: CompiledState, outcome: Outcome, exitTime
  * `walk.current`), `false` when the walk is suspended on `walk.pause` or `walk.pending`.
  */
 function advance(walk: GraphWalk): boolean {
-  const { scope, graph } = walk;
+  const scope = walk.scope;
   const runtime = scope.runtime;
   const history = runtime.history;
   for (;;) {
@@ -97,25 +119,24 @@ function advance(walk: GraphWalk): boolean {
       throw new StatesRuntimeError(`The execution history exceeded its limit of ${history.limit} events.`);
     }
     const name = walk.name;
-    const state = graph.states.get(name);
-    if (state === undefined) throw new StatesRuntimeError(`Missing 'Next' target: ${name}`);
+    const node = walk.node;
+    if (node === undefined) throw new StatesRuntimeError(`Missing 'Next' target: ${name}`);
     const enteredTime = walk.time < 0 ? runtime.clock.now() : walk.time;
-    const visit: Visit = { name, enteredTime, retryCount: 0, taskToken: undefined, countsRetries: countsRetries(state.type) };
+    const visit: Visit = { name, enteredTime, retryCount: 0, taskToken: undefined, countsRetries: node.countsRetries };
     scope.visit = visit;
-    const enteredId = scope.recordAt(enteredTime, enterEvents.get(state.eventPrefix) ?? `${state.eventPrefix}StateEntered`, schemas.stateEntered, name, walk.current);
+    const enteredId = scope.recordAt(enteredTime, node.enterEvent, schemas.stateEntered, name, walk.current);
     let outcome: Outcome | Promise<Outcome>;
     try {
-      outcome = state.run(scope, visit, walk.current);
+      outcome = node.state.run(scope, visit, walk.current);
     } catch (error) {
       throw locate(error, name, enteredId);
     }
     if (isPromise(outcome)) {
       walk.pending = outcome;
-      walk.state = state;
       walk.enteredId = enteredId;
       return false;
     }
-    if (leave(walk, state, outcome, scope.lastEventTime)) return true;
+    if (leave(walk, node, outcome, scope.lastEventTime)) return true;
   }
 }
 
@@ -131,7 +152,8 @@ async function continueWalk(walk: GraphWalk): Promise<JsonValue> {
       walk.time = -1;
       continue;
     }
-    const state = walk.state as CompiledState;
+    const node = walk.node as GraphNode;
+    const state = node.state;
     let outcome: Outcome;
     try {
       outcome = await (walk.pending as Promise<Outcome>);
@@ -144,7 +166,7 @@ async function continueWalk(walk: GraphWalk): Promise<JsonValue> {
     }
     walk.pending = undefined;
     runtime.throwIfHalted();
-    if (leave(walk, state, outcome, state.type === "Task" ? scope.lastEventTime : -1)) return walk.current;
+    if (leave(walk, node, outcome, state.type === "Task" ? scope.lastEventTime : -1)) return walk.current;
   } while (!advance(walk));
   return walk.current;
 }
@@ -157,13 +179,13 @@ async function continueWalk(walk: GraphWalk): Promise<JsonValue> {
  * exited, and `startTime` (a reading the caller just took) is the time the first state is entered.
  */
 export function runGraph(scope: Scope, graph: CompiledGraph, startAt: string, input: JsonValue, startTime?: number): JsonValue | Promise<JsonValue> {
-  const walk = new GraphWalk(scope, graph, startAt, input, startTime ?? -1);
+  const walk = new GraphWalk(scope, graph.nodes, startAt, input, startTime ?? -1);
   return advance(walk) ? walk.current : continueWalk(walk);
 }
 
 /** A walk kept alive for its hidden class (see `shapeAnchors` in `start-execution.ts`). */
 export function graphWalkAnchor(scope: Scope): object {
-  return new GraphWalk(scope, { startAt: "", states: new Map() }, "", null, 0);
+  return new GraphWalk(scope, new Map(), "", null, 0);
 }
 
 /** {@link runGraph} as a promise in every case (a synchronous failure rejects it), for callers that start many graphs at once. */
