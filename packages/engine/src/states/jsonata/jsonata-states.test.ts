@@ -216,6 +216,12 @@ describe("JSONata Parallel and Map", () => {
     const map = { Type: "Map", ItemProcessor: { StartAt: "P", States: { P: { Type: "Pass", Output: "{% $states.input * 2 %}", End: true } } }, End: true };
     expect((await run(machine({ M: map }, jsonata), [1, 2])).output).toEqual([2, 4]);
     expect((await run(machine({ M: { ...map, Items: "{% 'x' %}" } }, jsonata), [])).error).toBe("States.QueryEvaluationError");
+    // Recorded against AWS: localstack test_base_scenarios.snapshot.json, test_map_state_items_input_types[*].
+    const notArray = await run(machine({ M: map }, jsonata), { foo: "bar" });
+    expect(notArray.error).toBe("States.QueryEvaluationError");
+    expect(notArray.cause).toBe(
+      'An error occurred while executing the state \'M\' (entered at the event id #2). Map state input must be an array but was: {"foo":"bar"}',
+    );
   });
 
   // Recorded against Step Functions: localstack test_base_evaluate_expressions.snapshot.json (test_base_map[TOLERATED_FAILURE_*]).

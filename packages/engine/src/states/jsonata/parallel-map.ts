@@ -117,8 +117,12 @@ export function compileJsonataMap(state: RawState, ctx: StateCompileContext): Co
           `The JSONata expression '${itemsExpression}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${jsonTypeName(source)}' for value: ${JSON.stringify(source)}`,
         );
       }
-      const problem = `The Map state '${name}' needs an array of items; ${items === undefined ? "its input" : "the field 'Items'"} is ${JSON.stringify(source)}`;
-      throw items === undefined ? new StatesRuntimeError(problem) : new QueryEvaluationError(problem);
+      if (items === undefined) {
+        // Cause as recorded against Step Functions (localstack test_base_scenarios.snapshot.json,
+        // test_map_state_items_input_types): a JSONata Map's input that is not an array is a QueryEvaluationError.
+        throw new QueryEvaluationError(`Map state input must be an array but was: ${JSON.stringify(source)}`);
+      }
+      throw new QueryEvaluationError(`The Map state '${name}' needs an array of items; the field 'Items' is ${JSON.stringify(source)}`);
     }
     let inputs: JsonValue[] = [];
     if (selector === undefined) inputs = entries.map(([, value]) => value);
