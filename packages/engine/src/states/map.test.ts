@@ -1,3 +1,4 @@
+import type { JsonValue } from "@statecraft/asl";
 import { describe, expect, it } from "vitest";
 import { machine, run, types } from "../testing/helpers.js";
 
@@ -134,6 +135,20 @@ describe("Map", () => {
       const result = await run(machine({ M: { Type: "Map", ItemsPath: "$.items", ItemProcessor: failOdd, ...fields, End: true } }), { items, tolerate: 5 });
       expect(result.status).toBe(status);
       if (status === "FAILED") expect(result.error).toBe("States.ExceedToleratedFailureThreshold");
+    });
+
+    // Causes recorded against Step Functions: localstack test_base_scenarios.snapshot.json,
+    // test_map_state_tolerated_failure_count_path / test_map_state_tolerated_failure_percentage_path.
+    it.each<[string, JsonValue, string]>([
+      ["ToleratedFailureCount", {}, 'The ToleratedFailureCountPath field refers to value "{}" which is not a valid integer: $.tolerate'],
+      ["ToleratedFailureCount", "NoNumber", 'The ToleratedFailureCountPath field refers to value "NoNumber" which is not a valid integer: $.tolerate'],
+      ["ToleratedFailureCount", -1, "ToleratedFailureCount cannot be negative."],
+      ["ToleratedFailurePercentage", {}, 'The ToleratedFailurePercentagePath field refers to value "{}" which is not a valid float: $.tolerate'],
+      ["ToleratedFailurePercentage", "NoNumber", 'The ToleratedFailurePercentagePath field refers to value "NoNumber" which is not a valid float: $.tolerate'],
+      ["ToleratedFailurePercentage", -1.1, "ToleratedFailurePercentage must be between 0 and 100."],
+    ])("%sPath selecting %j fails with Step Functions' cause", async (field, tolerate, cause) => {
+      const result = await run(machine({ M: { Type: "Map", ItemsPath: "$.items", ItemProcessor: failOdd, [`${field}Path`]: "$.tolerate", End: true } }), { items, tolerate });
+      expect(result).toMatchObject({ status: "FAILED", error: "States.Runtime", cause: `An error occurred while executing the state 'M' (entered at the event id #2). ${cause}` });
     });
 
     it("batches items with ItemBatcher", async () => {

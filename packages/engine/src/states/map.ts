@@ -35,8 +35,45 @@ import { compileResultWriter } from "./result-writer.js";
 
 type NumberSetting = (input: JsonValue, env: PathEnv) => number | undefined;
 
+/** The cause of a `…Path` value that is not a valid setting. */
+type InvalidSetting = (pathField: string, pathText: string, value: JsonValue | undefined) => string;
+
+const outOfRange =
+  (integer: boolean, max: number): InvalidSetting =>
+  (pathField, pathText, value) =>
+    `The ${pathField} '${pathText}' must select ${integer ? "an integer" : "a number"} from 0 to ${max}; it selected ${JSON.stringify(value ?? null)}`;
+
+/** A selected value as Step Functions quotes it in its causes: a string as it is, anything else as JSON. */
+function quoted(value: JsonValue | undefined): string {
+  return typeof value === "string" ? value : JSON.stringify(value ?? null);
+}
+
+/**
+ * `ToleratedFailureCountPath` / `ToleratedFailurePercentagePath` causes as Step Functions reports them (recorded
+ * executions: localstack test_base_scenarios.snapshot.json, test_map_state_tolerated_failure_count_path and
+ * test_map_state_tolerated_failure_percentage_path): a value that is not a number, then one out of range.
+ */
+const toleratedInvalid =
+  (field: "ToleratedFailureCount" | "ToleratedFailurePercentage"): InvalidSetting =>
+  (pathField, pathText, value) => {
+    const count = field === "ToleratedFailureCount";
+    if (typeof value !== "number" || (count && !Number.isInteger(value))) {
+      return `The ${pathField} field refers to value "${quoted(value)}" which is not a valid ${count ? "integer" : "float"}: ${pathText}`;
+    }
+    return count ? "ToleratedFailureCount cannot be negative." : "ToleratedFailurePercentage must be between 0 and 100.";
+  };
+
 /** A number field with its `…Path` twin (`MaxConcurrency`, `ToleratedFailureCount`, …). */
-function numberSetting(state: RawState, field: string, ctx: StateCompileContext, max: number, integer: boolean, where: RawState = state, base = ctx.pointer): NumberSetting {
+function numberSetting(
+  state: RawState,
+  field: string,
+  ctx: StateCompileContext,
+  max: number,
+  integer: boolean,
+  where: RawState = state,
+  base = ctx.pointer,
+  invalid: InvalidSetting = outOfRange(integer, max),
+): NumberSetting {
   const pathField = `${field}Path`;
   const valid = (value: unknown): value is number => typeof value === "number" && value >= 0 && value <= max && (!integer || Number.isInteger(value));
   if (field in where && pathField in where) ctx.problems.add(base, `has both '${field}' and '${pathField}'`);
@@ -49,7 +86,7 @@ function numberSetting(state: RawState, field: string, ctx: StateCompileContext,
   const path: CompiledPath | undefined = ctx.problems.path(pointerTo(base, pathField), where[pathField]);
   return (input, env) => {
     const value = path === undefined ? undefined : selectPath(path, input, env);
-    if (!valid(value)) throw new StatesRuntimeError(`The ${pathField} '${path?.text ?? ""}' must select ${integer ? "an integer" : "a number"} from 0 to ${max}; it selected ${JSON.stringify(value ?? null)}`);
+    if (!valid(value)) throw new StatesRuntimeError(invalid(pathField, path?.text ?? "", value));
     return value;
   };
 }
@@ -80,8 +117,8 @@ export function compileMap(state: RawState, ctx: StateCompileContext): CompiledS
   const distributed = config.Mode === "DISTRIBUTED";
   if (config.Mode !== undefined && config.Mode !== "INLINE" && !distributed) ctx.problems.add(pointerTo(processorPointer, "ProcessorConfig", "Mode"), "must be INLINE or DISTRIBUTED");
   const maxConcurrency = numberSetting(state, "MaxConcurrency", ctx, Number.MAX_SAFE_INTEGER, true);
-  const toleratedCount = numberSetting(state, "ToleratedFailureCount", ctx, Number.MAX_SAFE_INTEGER, true);
-  const toleratedPercentage = numberSetting(state, "ToleratedFailurePercentage", ctx, 100, false);
+  const toleratedCount = numberSetting(state, "ToleratedFailureCount", ctx, Number.MAX_SAFE_INTEGER, true, state, ctx.pointer, toleratedInvalid("ToleratedFailureCount"));
+  const toleratedPercentage = numberSetting(state, "ToleratedFailurePercentage", ctx, 100, false, state, ctx.pointer, toleratedInvalid("ToleratedFailurePercentage"));
   // AWS runs an inline Map that sets ToleratedFailureCount/Percentage (recorded for JSONata Maps: localstack
   // test_base_map[TOLERATED_FAILURE_*]); the thresholds only mean something for a Map Run, so inline ignores them.
   for (const field of ["ItemBatcher", "Label", "ItemReader", "ResultWriter"]) {
