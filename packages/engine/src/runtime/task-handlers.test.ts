@@ -144,3 +144,77 @@ describe("Lambda handlers", () => {
     expect(JSON.parse(JSON.stringify(result))).toMatchObject({ status: "SUCCEEDED", executionArn: result.executionArn, history: expect.any(Array) });
   });
 });
+
+describe("lambda:invoke", () => {
+  const invoke = (parameters: Record<string, JsonValue>): StateMachineDefinition => ({
+    StartAt: "Invoke",
+    States: {
+      Invoke: { Type: "Task", Resource: "arn:aws:states:::lambda:invoke", Parameters: parameters, OutputPath: "$.Payload", End: true },
+    },
+  });
+  const echo: LambdaHandler = (event) => ({ received: event });
+
+  it("sends a string Payload as the request body: the function receives the JSON value the text holds", async () => {
+    const cases: [JsonValue, JsonValue][] = [
+      ['"HelloWorld"', "HelloWorld"],
+      ["0.0", 0],
+      ["true", true],
+      ["{}", {}],
+      ['{"name":"PSY"}', { name: "PSY" }],
+    ];
+    for (const [payload, received] of cases) {
+      const result = await runExecution(invoke({ FunctionName: "echo", "Payload.$": "$.p" }), { p: payload }, { lambdas: { echo } });
+      expect(result.output).toEqual({ received });
+    }
+  });
+
+  it("sends {} for a null or missing Payload", async () => {
+    const missing = await runExecution(invoke({ FunctionName: "echo" }), {}, { lambdas: { echo } });
+    const nullPayload = await runExecution(invoke({ FunctionName: "echo", Payload: null }), {}, { lambdas: { echo } });
+    expect([missing.output, nullPayload.output]).toEqual([{ received: {} }, { received: {} }]);
+  });
+
+  it("fails with Lambda.InvalidRequestContentException when a string Payload is not JSON", async () => {
+    const result = await runExecution(invoke({ FunctionName: "echo", Payload: "not json" }), {}, { lambdas: { echo } });
+    expect(result.error).toBe("Lambda.InvalidRequestContentException");
+    expect(result.cause).toMatch(/^Could not parse request body into json: .* \(Service: AWSLambda; Status Code: 400; Error Code: InvalidRequestContentException; Request ID: [0-9a-f-]{36}; Proxy: null\)$/);
+  });
+
+  it("fails with a catchable Lambda.ResourceNotFoundException for a function Lambda does not have", async () => {
+    const definition: StateMachineDefinition = {
+      StartAt: "Invoke",
+      States: {
+        Invoke: {
+          Type: "Task",
+          Resource: "arn:aws:states:::lambda:invoke",
+          Parameters: { "FunctionName.$": "$.fn" },
+          Catch: [{ ErrorEquals: ["Lambda.ResourceNotFoundException"], Next: "Caught" }],
+          End: true,
+        },
+        Caught: { Type: "Pass", End: true },
+      },
+    };
+    const names = ["missing", "missing:prod", "111122223333:function:missing", "arn:aws:lambda:eu-west-1:111122223333:function:missing:1"];
+    const arns = [
+      "arn:aws:lambda:us-east-1:123456789012:function:missing",
+      "arn:aws:lambda:us-east-1:123456789012:function:missing:prod",
+      "arn:aws:lambda:us-east-1:111122223333:function:missing",
+      "arn:aws:lambda:eu-west-1:111122223333:function:missing:1",
+    ];
+    for (const [index, fn] of names.entries()) {
+      const result = await runExecution(definition, { fn }, { lambdas: { echo } });
+      const output = result.output as { Error: string; Cause: string };
+      expect(output.Error).toBe("Lambda.ResourceNotFoundException");
+      expect(output.Cause).toMatch(
+        new RegExp(`^Function not found: ${arns[index]} \\(Service: AWSLambda; Status Code: 404; Error Code: ResourceNotFoundException; Request ID: [0-9a-f-]{36}; Proxy: null\\)$`),
+      );
+      expect(result.history.map((event) => event.type)).toContain("TaskFailed");
+    }
+  });
+
+  it("reports a configuration mistake when no function is registered at all", async () => {
+    const result = await runExecution(invoke({ FunctionName: "echo" }), {}, {});
+    expect(result.error).toBe("States.Runtime");
+    expect(result.cause).toContain("No handler for resource 'arn:aws:states:::lambda:invoke'");
+  });
+});

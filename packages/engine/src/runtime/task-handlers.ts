@@ -149,6 +149,60 @@ function invokeEnvelope(runtime: ExecutionRuntime, payload: JsonValue): JsonValu
   };
 }
 
+/**
+ * An error the Lambda service returns for an `Invoke` (not one the function raised): Step Functions names it
+ * `Lambda.<Exception>` and reports the SDK's message as Cause, e.g. "Function not found: arn:… (Service: AWSLambda;
+ * Status Code: 404; Error Code: ResourceNotFoundException; Request ID: …; Proxy: null)" (recorded against AWS:
+ * localstack tests/aws/services/stepfunctions/v2/error_handling/test_task_service_lambda.snapshot.json,
+ * test_no_such_function).
+ */
+export class LambdaServiceError extends StatesError {
+  constructor(runtime: ExecutionRuntime, errorCode: string, statusCode: number, message: string) {
+    super(`Lambda.${errorCode}`, `${message} (Service: AWSLambda; Status Code: ${statusCode}; Error Code: ${errorCode}; Request ID: ${runtime.uuid()}; Proxy: null)`);
+  }
+}
+
+/** The unqualified-or-qualified ARN Lambda names in its "Function not found" message for a `FunctionName`. */
+function functionArnOf(runtime: ExecutionRuntime, target: string): string {
+  if (target.startsWith("arn:")) return target;
+  const marker = target.indexOf(":function:");
+  if (marker >= 0) return `arn:aws:lambda:${runtime.region}:${target.slice(0, marker)}:function:${target.slice(marker + ":function:".length)}`;
+  return `arn:aws:lambda:${runtime.region}:${runtime.account}:function:${target}`;
+}
+
+function functionNotFound(runtime: ExecutionRuntime, target: string): LambdaServiceError {
+  return new LambdaServiceError(runtime, "ResourceNotFoundException", 404, `Function not found: ${functionArnOf(runtime, target)}`);
+}
+
+/**
+ * The event a function receives from `lambda:invoke`. Step Functions sends a string `Payload` as the request body
+ * itself, so the function receives the JSON value that text holds (`"\"HelloWorld\""` arrives as `"HelloWorld"`,
+ * `"0.0"` as `0`: localstack tests/aws/services/stepfunctions/v2/services/test_lambda_task_service.snapshot.json,
+ * test_invoke_json_values, recorded against AWS); text that is not JSON is refused by Lambda. No payload (or null)
+ * arrives as `{}` (test_invoke).
+ */
+function invokeEvent(payload: JsonValue | undefined): { event: JsonValue } | { notJson: string } {
+  if (payload === undefined || payload === null) return { event: {} };
+  if (typeof payload !== "string") return { event: payload };
+  try {
+    const parsed: JsonValue = JSON.parse(payload);
+    return { event: parsed };
+  } catch (error) {
+    return { notJson: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** A handler whose invocation fails with a Lambda service error (after TaskScheduled/TaskStarted, as on AWS). */
+function failingInvoke(error: () => LambdaServiceError): BoundHandler {
+  return {
+    call: () => {
+      throw error();
+    },
+    errorOf: lambdaError,
+    wrap: identity,
+  };
+}
+
 function unknownResource(runtime: ExecutionRuntime, resource: string, functionName: string | undefined): StatesRuntimeError {
   const tasks = Object.keys(runtime.tasks);
   const lambdas = Object.keys(runtime.lambdas);
@@ -210,9 +264,16 @@ export function bindHandler(runtime: ExecutionRuntime, resource: string, parsed:
     const lambda = Object.hasOwn(runtime.lambdas, name) ? runtime.lambdas[name] : undefined;
     if (lambda === undefined) {
       if (waitsForToken) return undefined;
-      throw unknownResource(runtime, resource, name);
+      // With no function registered at all there is no Lambda to ask: a configuration mistake, reported as such.
+      if (Object.keys(runtime.lambdas).length === 0) throw unknownResource(runtime, resource, name);
+      return failingInvoke(() => functionNotFound(runtime, target));
     }
-    const event = parameters.Payload ?? {};
+    const request = invokeEvent(parameters.Payload);
+    if ("notJson" in request) {
+      const message = `Could not parse request body into json: Could not parse payload into json: ${request.notJson}`;
+      return failingInvoke(() => new LambdaServiceError(runtime, "InvalidRequestContentException", 400, message));
+    }
+    const event = request.event;
     return {
       call: (_input, context, callRuntime) => invokeLambda(callRuntime, lambda, name, event, context),
       errorOf: lambdaError,
