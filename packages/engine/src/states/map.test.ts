@@ -168,6 +168,20 @@ describe("Map", () => {
     });
   });
 
+  // Recorded against Step Functions: localstack test_base_scenarios.snapshot.json, test_max_concurrency_path.
+  it.each<[JsonValue, string]>([
+    [{}, "{}"],
+    ["NoNumber", "NoNumber"],
+  ])("fails when MaxConcurrencyPath selects %j, which is not an integer", async (limit, quoted) => {
+    const definition = machine({ M: { Type: "Map", ItemsPath: "$.Values", MaxConcurrencyPath: "$.limit", ItemProcessor: processor({ P: { Type: "Pass", End: true } }), End: true } });
+    expect(await run(definition, { Values: ["HelloWorld"], limit: 1 })).toMatchObject({ status: "SUCCEEDED", output: ["HelloWorld"] });
+    expect(await run(definition, { Values: ["HelloWorld"], limit })).toMatchObject({
+      status: "FAILED",
+      error: "States.Runtime",
+      cause: `An error occurred while executing the state 'M' (entered at the event id #2). The MaxConcurrencyPath field refers to value "${quoted}" which is not a valid integer: $.limit`,
+    });
+  });
+
   it("refuses ItemReader and the other Map Run fields in inline mode", async () => {
     await expect(
       run(machine({ M: { Type: "Map", ItemReader: { Resource: "arn:aws:states:::s3:getObject" }, ItemProcessor: processor({ P: { Type: "Pass", End: true } }), End: true } }), {}),

@@ -43,6 +43,19 @@ const outOfRange =
   (pathField, pathText, value) =>
     `The ${pathField} '${pathText}' must select ${integer ? "an integer" : "a number"} from 0 to ${max}; it selected ${JSON.stringify(value ?? null)}`;
 
+/** "The …Path field refers to value "…" which is not a valid integer: $.path", as Step Functions words it. */
+function notValid(pathField: string, pathText: string, value: JsonValue | undefined, kind: "integer" | "float"): string {
+  return `The ${pathField} field refers to value "${quoted(value)}" which is not a valid ${kind}: ${pathText}`;
+}
+
+/**
+ * `MaxConcurrencyPath` selecting something that is not an integer (recorded executions: localstack
+ * test_base_scenarios.snapshot.json, test_max_concurrency_path[max_concurrency_value0] and [NoNumber]); other
+ * out-of-range values keep the engine's own wording (no recording).
+ */
+const maxConcurrencyInvalid: InvalidSetting = (pathField, pathText, value) =>
+  typeof value === "number" && Number.isInteger(value) ? outOfRange(true, Number.MAX_SAFE_INTEGER)(pathField, pathText, value) : notValid(pathField, pathText, value, "integer");
+
 /** A selected value as Step Functions quotes it in its causes: a string as it is, anything else as JSON. */
 function quoted(value: JsonValue | undefined): string {
   return typeof value === "string" ? value : JSON.stringify(value ?? null);
@@ -58,7 +71,7 @@ const toleratedInvalid =
   (pathField, pathText, value) => {
     const count = field === "ToleratedFailureCount";
     if (typeof value !== "number" || (count && !Number.isInteger(value))) {
-      return `The ${pathField} field refers to value "${quoted(value)}" which is not a valid ${count ? "integer" : "float"}: ${pathText}`;
+      return notValid(pathField, pathText, value, count ? "integer" : "float");
     }
     return count ? "ToleratedFailureCount cannot be negative." : "ToleratedFailurePercentage must be between 0 and 100.";
   };
@@ -116,7 +129,7 @@ export function compileMap(state: RawState, ctx: StateCompileContext): CompiledS
   const config = (processorField?.ProcessorConfig ?? {}) as RawState;
   const distributed = config.Mode === "DISTRIBUTED";
   if (config.Mode !== undefined && config.Mode !== "INLINE" && !distributed) ctx.problems.add(pointerTo(processorPointer, "ProcessorConfig", "Mode"), "must be INLINE or DISTRIBUTED");
-  const maxConcurrency = numberSetting(state, "MaxConcurrency", ctx, Number.MAX_SAFE_INTEGER, true);
+  const maxConcurrency = numberSetting(state, "MaxConcurrency", ctx, Number.MAX_SAFE_INTEGER, true, state, ctx.pointer, maxConcurrencyInvalid);
   const toleratedCount = numberSetting(state, "ToleratedFailureCount", ctx, Number.MAX_SAFE_INTEGER, true, state, ctx.pointer, toleratedInvalid("ToleratedFailureCount"));
   const toleratedPercentage = numberSetting(state, "ToleratedFailurePercentage", ctx, 100, false, state, ctx.pointer, toleratedInvalid("ToleratedFailurePercentage"));
   // AWS runs an inline Map that sets ToleratedFailureCount/Percentage (recorded for JSONata Maps: localstack
