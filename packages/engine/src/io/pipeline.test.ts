@@ -139,4 +139,14 @@ describe("applyOutputPath", () => {
   it("fails with States.Runtime when the path matches nothing", () => {
     expect(() => applyOutputPath({ a: 1 }, "$.b", env)).toThrow(expect.objectContaining({ name: "States.Runtime" }));
   });
+
+  // Causes as Step Functions words them (Jayway JsonPath): recorded for `$.no.such.result.path` on {} (localstack
+  // test_catch_states_runtime); a missing last step names the whole path.
+  it.each([
+    ["$.no.such.result.path", {}, "Invalid path '$.no.such.result.path' : Missing property in path $['no']"],
+    ["$.a.b", { a: {} }, "Invalid path '$.a.b' : No results for path: $['a']['b']"],
+    ["$.b", { a: 1 }, "Invalid path '$.b' : No results for path: $['b']"],
+  ])("explains why %s selected nothing in %j", (path, output, cause) => {
+    expect(() => applyOutputPath(output, path, env)).toThrow(expect.objectContaining({ name: "States.Runtime", cause }));
+  });
 });

@@ -9,6 +9,7 @@ import {
   type CompiledPath,
   type CompiledReferencePath,
   compileReferencePath,
+  isJsonObject,
   type JsonObject,
   type JsonValue,
   ReferencePathMatchError,
@@ -35,14 +36,40 @@ function bracketNotation(path: CompiledPath): string {
   return text;
 }
 
+/**
+ * Why a definite input path selected nothing, in Step Functions' (Jayway JsonPath's) words: a property missing
+ * before the last step is "Missing property in path $['a']" (the path up to that property; recorded execution:
+ * localstack test_base_scenarios.snapshot.json, test_catch_states_runtime, OutputPath `$.no.such.result.path`
+ * on `{}`); otherwise "No results for path: $['a']['b']" (the whole path).
+ */
+function noResultsCause(path: CompiledPath, value: JsonValue): string {
+  if (path.root.kind === "input") {
+    let text = "$";
+    let current: JsonValue | undefined = value;
+    const last = path.segments.length - 1;
+    for (const [position, segment] of path.segments.entries()) {
+      if (segment.kind === "name") {
+        text += `['${segment.name}']`;
+        const object: JsonObject | undefined = isJsonObject(current) ? current : undefined;
+        if (object !== undefined && !Object.hasOwn(object, segment.name) && position < last) {
+          return `Invalid path '${path.text}' : Missing property in path ${text}`;
+        }
+        current = object?.[segment.name];
+      } else if (segment.kind === "index") {
+        text += `[${segment.index}]`;
+        current = Array.isArray(current) ? current[segment.index] : undefined;
+      } else break;
+    }
+  }
+  return `Invalid path '${path.text}' : No results for path: ${bracketNotation(path)}`;
+}
+
 function filter(value: JsonValue, path: FilterPath, env: PathEnv): JsonValue {
   if (path === undefined) return value;
   if (path === null) return {};
   const selected = selectPath(path, value, env);
-  if (selected === undefined) {
-    // Step Functions' cause text (its StatesRuntimeError is prefixed with the state once it reaches the state).
-    throw new StatesRuntimeError(`Invalid path '${path.text}' : No results for path: ${bracketNotation(path)}`);
-  }
+  // Step Functions' cause text (its StatesRuntimeError is prefixed with the state once it reaches the state).
+  if (selected === undefined) throw new StatesRuntimeError(noResultsCause(path, value));
   return selected;
 }
 
