@@ -11,8 +11,13 @@ import { checkMapIo } from "./map-io-rules.js";
 import { pointerOf, type Problems } from "./problems.js";
 import type { StateVisit, Walk } from "./walk.js";
 
-/** RFC 3339 date-time as Step Functions accepts it in `Timestamp` fields and timestamp comparisons. */
-export const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+/**
+ * RFC 3339 date-time as Step Functions accepts it in `Timestamp` fields and timestamp comparisons: "an uppercase T
+ * must separate the date and time portions, and an uppercase Z must denote that a numeric time zone offset is not
+ * present" (https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html,
+ * https://states-language.net/spec.html#wait-state).
+ */
+export const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** `arn:partition:service:region:account:resource` (region and account may be empty, as in `arn:aws:states:::lambda:invoke`). */
 const ARN = /^arn:[a-z0-9-]+:[A-Za-z0-9-]+:[a-z0-9-]*:\d{0,12}:\S+$/;

@@ -95,7 +95,8 @@ const stateShapes = {
   Wait: z.strictObject({
     Type: z.literal("Wait"),
     ...common, ...assign, ...transition, ...paths, ...output,
-    Seconds: countOrJsonata.optional(),
+    // "an integer value from 0 to 99999999": https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html
+    Seconds: z.union([z.int().min(0).max(99_999_999), jsonataString]).optional(),
     SecondsPath: z.string().optional(),
     Timestamp: z.string().optional(),
     TimestampPath: z.string().optional(),

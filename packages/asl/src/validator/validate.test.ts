@@ -113,6 +113,8 @@ const invalid: readonly [rule: string, definition: unknown, pointer: string, mes
   ["Resource that is not an ARN", one({ Type: "Task", Resource: "song", End: true }), "/States/A/Resource", /not an ARN/],
   ["Wait with two durations", one({ Type: "Wait", Seconds: 1, Timestamp: "2026-01-01T00:00:00Z", End: true }), "/States/A", /exactly one/],
   ["Wait without a duration", one({ Type: "Wait", End: true }), "/States/A", /exactly one/],
+  ["Wait longer than 99999999 seconds", one({ Type: "Wait", Seconds: 100_000_000, End: true }), "/States/A/Seconds", /<=99999999/],
+  ["Wait until a timestamp with a lowercase t and z", one({ Type: "Wait", Timestamp: "2024-03-14t01:59:00z", End: true }), "/States/A/Timestamp", /RFC 3339/],
   ["Wait until a malformed timestamp", one({ Type: "Wait", Timestamp: "tomorrow", End: true }), "/States/A/Timestamp", /RFC 3339/],
   ["Fail with Error and ErrorPath", one({ Type: "Fail", Error: "E", ErrorPath: "$.e" }), "/States/A/ErrorPath", /cannot both be set/],
   ["Map without an item processor", one({ Type: "Map", End: true }), "/States/A", /needs ItemProcessor/],
