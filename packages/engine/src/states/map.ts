@@ -32,6 +32,7 @@ import { compileItemReader } from "./item-reader.js";
 import type { ItemSource } from "./item-formats.js";
 import { runMapState } from "./map-run.js";
 import { compileResultWriter } from "./result-writer.js";
+import { stateOutputTooLarge } from "./output-limit.js";
 
 type NumberSetting = (input: JsonValue, env: PathEnv) => number | undefined;
 
@@ -154,6 +155,7 @@ export function compileMap(state: RawState, ctx: StateCompileContext): CompiledS
   const next = transition(state, ctx);
   const name = ctx.name;
   const outputLabel = `The state '${name}' output`;
+  const outputTooLarge = stateOutputTooLarge(name);
   const label = typeof state.Label === "string" ? state.Label : undefined;
   const itemReader = compileItemReader(state, ctx);
   if (itemReader !== undefined && itemsPath !== undefined) ctx.problems.add(pointerTo(ctx.pointer, "ItemsPath"), "ItemsPath selects items of the input; a Map with an ItemReader reads them from S3");
@@ -213,7 +215,7 @@ export function compileMap(state: RawState, ctx: StateCompileContext): CompiledS
         };
         const selected = await withRetry(scope, visit, retry, attempt);
         const output = selectOutputPath(placeResult(input, selected, placement), outputPath, scope);
-        return { output: ensureJsonPayload(output, runtime.maxPayloadBytes, outputLabel), next, assigned: assign?.(selected, scope) };
+        return { output: ensureJsonPayload(output, runtime.maxPayloadBytes, outputLabel, outputTooLarge), next, assigned: assign?.(selected, scope) };
       }, undefined, scope);
     },
   };

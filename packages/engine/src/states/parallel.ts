@@ -23,6 +23,7 @@ import { compileTemplate } from "../io/template.js";
 import type { CompiledState } from "../runtime/compiled.js";
 import { withCatch, withRetry } from "../runtime/error-handling.js";
 import { compileBranches, runBranches } from "./parallel-branches.js";
+import { stateOutputTooLarge } from "./output-limit.js";
 
 export function compileParallel(state: RawState, ctx: StateCompileContext): CompiledState {
   const inputPath = filterPath(state, "InputPath", ctx);
@@ -39,6 +40,7 @@ export function compileParallel(state: RawState, ctx: StateCompileContext): Comp
   const branches = compileBranches(state, ctx);
   const name = ctx.name;
   const outputLabel = `The state '${name}' output`;
+  const outputTooLarge = stateOutputTooLarge(name);
 
   return {
     name,
@@ -55,7 +57,7 @@ export function compileParallel(state: RawState, ctx: StateCompileContext): Comp
         };
         const selected = await withRetry(scope, visit, retry, attempt);
         const output = selectOutputPath(placeResult(input, selected, placement), outputPath, scope);
-        return { output: ensureJsonPayload(output, runtime.maxPayloadBytes, outputLabel), next, assigned: assign?.(selected, scope) };
+        return { output: ensureJsonPayload(output, runtime.maxPayloadBytes, outputLabel, outputTooLarge), next, assigned: assign?.(selected, scope) };
       }, undefined, scope);
     },
   };

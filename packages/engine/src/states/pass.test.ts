@@ -32,6 +32,16 @@ describe("Pass", () => {
     expect((await runState({ Type: "Pass", InputPath: null, End: true }, { a: 1 })).output).toEqual({});
   });
 
+  // Recorded against Step Functions: localstack test_states_errors.snapshot.json, test_start_large_input.
+  it("fails with States.DataLimitExceeded when its output is over 256 KiB", async () => {
+    const result = await runState({ Type: "Pass", Result: { Arg1: "a".repeat(257 * 1024) }, End: true }, {});
+    expect(result).toMatchObject({
+      status: "FAILED",
+      error: "States.DataLimitExceeded",
+      cause: "The state/task 'S' returned a result with a size exceeding the maximum number of bytes service limit.",
+    });
+  });
+
   it("records input and output in the state events", async () => {
     const result = await runState({ Type: "Pass", Result: "r", End: true }, { a: 1 });
     expect(result.history[1]?.stateEnteredEventDetails).toEqual({ name: "S", input: '{"a":1}', inputDetails: { truncated: false } });

@@ -11,6 +11,7 @@ import { ensureJsonPayload } from "../io/payload-size.js";
 import { placeResult, selectInputPath, selectOutputPath } from "../io/pipeline.js";
 import { compileTemplate } from "../io/template.js";
 import type { CompiledState } from "../runtime/compiled.js";
+import { stateOutputTooLarge } from "./output-limit.js";
 
 export function compilePass(state: RawState, ctx: StateCompileContext): CompiledState {
   const inputPath = filterPath(state, "InputPath", ctx);
@@ -24,6 +25,7 @@ export function compilePass(state: RawState, ctx: StateCompileContext): Compiled
   const next = transition(state, ctx);
   const name = ctx.name;
   const outputLabel = `The state '${name}' output`;
+  const outputTooLarge = stateOutputTooLarge(name);
   return {
     name,
     type: "Pass",
@@ -34,7 +36,7 @@ export function compilePass(state: RawState, ctx: StateCompileContext): Compiled
       const result = hasResult ? fixedResult : effective;
       const output = selectOutputPath(placeResult(input, result, placement), outputPath, scope);
       // `$` in Assign is the state's result (Result, or the Parameters output, or the effective input).
-      return { output: ensureJsonPayload(output, scope.runtime.maxPayloadBytes, outputLabel), next, assigned: assign?.(result, scope) };
+      return { output: ensureJsonPayload(output, scope.runtime.maxPayloadBytes, outputLabel, outputTooLarge), next, assigned: assign?.(result, scope) };
     },
   };
 }
