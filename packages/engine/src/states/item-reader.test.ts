@@ -83,8 +83,19 @@ describe("ItemReader (JSONPath)", () => {
     ]);
     const limited = await run(definition, { max: 1 }, { objectStore: store });
     expect(limited.output).toHaveLength(1);
-    const bad = await run(definition, { max: -1 }, { objectStore: store });
-    expect(bad).toMatchObject({ status: "FAILED", error: "States.Runtime" });
+    // Recorded against Step Functions (localstack test_map_item_reader_csv_max_items_paths): -1 fails the Map Run,
+    // 1.5 is not an integer, and a limit past 100,000,000 reads everything up to that many.
+    expect(await run(definition, { max: -1 }, { objectStore: store })).toMatchObject({
+      status: "FAILED",
+      error: "States.ItemReaderFailed",
+      cause: "field MaxItems must be positive",
+    });
+    expect(await run(definition, { max: 1.5 }, { objectStore: store })).toMatchObject({
+      status: "FAILED",
+      error: "States.Runtime",
+      cause: `An error occurred while executing the state 'M' (entered at the event id #2). The MaxItemsPath field refers to value "1.5" which is not a valid integer: $.max`,
+    });
+    expect((await run(definition, { max: 100_000_001 }, { objectStore: store })).output).toHaveLength(3);
   });
 
   it("loads and flattens the listed objects' contents with LOAD_AND_FLATTEN, skipping folder markers", async () => {

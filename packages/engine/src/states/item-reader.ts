@@ -86,11 +86,17 @@ function compileLimit(config: RawState, pointer: string, ctx: StateCompileContex
   }
   if ("MaxItemsPath" in config) {
     const path: CompiledPath | undefined = ctx.problems.path(at("MaxItemsPath"), config.MaxItemsPath);
+    // As recorded against Step Functions (localstack test_base_scenarios.snapshot.json,
+    // test_map_item_reader_csv_max_items_paths): 1.5 is "not a valid integer" (States.Runtime), -1 fails the Map Run
+    // with States.ItemReaderFailed, and a value over 100,000,000 reads up to that many items.
     return (scope, input) => {
       const selected = path === undefined ? undefined : selectPath(path, input, scope);
-      const value = checkedLimit(selected);
-      if (value === undefined) throw new StatesRuntimeError(`The MaxItemsPath '${path?.text ?? ""}' must select an integer from 0 to ${maxItemsLimit}; it selected ${JSON.stringify(selected ?? null)}`);
-      return unlimited(value);
+      if (typeof selected !== "number" || !Number.isInteger(selected)) {
+        const quoted = typeof selected === "string" ? selected : JSON.stringify(selected ?? null);
+        throw new StatesRuntimeError(`The MaxItemsPath field refers to value "${quoted}" which is not a valid integer: ${path?.text ?? ""}`);
+      }
+      if (selected < 0) throw new ItemReaderFailed("field MaxItems must be positive");
+      return unlimited(Math.min(selected, maxItemsLimit));
     };
   }
   const value = checkedLimit(config.MaxItems ?? 0);
