@@ -16,6 +16,7 @@ import { selectPath } from "../io/path-env.js";
 import { compileTemplate } from "../io/template.js";
 import type { Scope } from "../runtime/scope.js";
 import { csvDelimiters, type ItemSource } from "./item-formats.js";
+import { notValidCause, parsePathNumber } from "./path-numbers.js";
 import { flattenedItems, firstItems, inventoryItems, listedItems, type ObjectFormat, objectItems, type ReadableInputType } from "./item-sources.js";
 import { compileJsonataField, numberField } from "./jsonata/fields.js";
 
@@ -91,12 +92,10 @@ function compileLimit(config: RawState, pointer: string, ctx: StateCompileContex
     // with States.ItemReaderFailed, and a value over 100,000,000 reads up to that many items.
     return (scope, input) => {
       const selected = path === undefined ? undefined : selectPath(path, input, scope);
-      if (typeof selected !== "number" || !Number.isInteger(selected)) {
-        const quoted = typeof selected === "string" ? selected : JSON.stringify(selected ?? null);
-        throw new StatesRuntimeError(`The MaxItemsPath field refers to value "${quoted}" which is not a valid integer: ${path?.text ?? ""}`);
-      }
-      if (selected < 0) throw new ItemReaderFailed("field MaxItems must be positive");
-      return unlimited(Math.min(selected, maxItemsLimit));
+      const value = parsePathNumber(selected, "integer");
+      if (value === undefined) throw new StatesRuntimeError(notValidCause("MaxItemsPath", path?.text ?? "", selected, "integer"));
+      if (value < 0) throw new ItemReaderFailed("field MaxItems must be positive");
+      return unlimited(Math.min(value, maxItemsLimit));
     };
   }
   const value = checkedLimit(config.MaxItems ?? 0);

@@ -175,6 +175,8 @@ describe("Map", () => {
   ])("fails when MaxConcurrencyPath selects %j, which is not an integer", async (limit, quoted) => {
     const definition = machine({ M: { Type: "Map", ItemsPath: "$.Values", MaxConcurrencyPath: "$.limit", ItemProcessor: processor({ P: { Type: "Pass", End: true } }), End: true } });
     expect(await run(definition, { Values: ["HelloWorld"], limit: 1 })).toMatchObject({ status: "SUCCEEDED", output: ["HelloWorld"] });
+    // A string holding an integer is read as that integer (recorded: localstack test_reference_in_map_state).
+    expect(await run(definition, { Values: ["HelloWorld"], limit: "1" })).toMatchObject({ status: "SUCCEEDED", output: ["HelloWorld"] });
     expect(await run(definition, { Values: ["HelloWorld"], limit })).toMatchObject({
       status: "FAILED",
       error: "States.Runtime",

@@ -31,53 +31,34 @@ import { batches } from "./item-batches.js";
 import { compileItemReader } from "./item-reader.js";
 import type { ItemSource } from "./item-formats.js";
 import { runMapState } from "./map-run.js";
+import { notValidCause, parsePathNumber } from "./path-numbers.js";
 import { compileResultWriter } from "./result-writer.js";
 import { stateOutputTooLarge } from "./output-limit.js";
 
 type NumberSetting = (input: JsonValue, env: PathEnv) => number | undefined;
 
-/** The cause of a `…Path` value that is not a valid setting. */
-type InvalidSetting = (pathField: string, pathText: string, value: JsonValue | undefined) => string;
+/** The cause of a `…Path` value that is a number but out of range. */
+type OutOfRange = (pathField: string, pathText: string, value: number) => string;
 
 const outOfRange =
-  (integer: boolean, max: number): InvalidSetting =>
+  (integer: boolean, max: number): OutOfRange =>
   (pathField, pathText, value) =>
-    `The ${pathField} '${pathText}' must select ${integer ? "an integer" : "a number"} from 0 to ${max}; it selected ${JSON.stringify(value ?? null)}`;
-
-/** "The …Path field refers to value "…" which is not a valid integer: $.path", as Step Functions words it. */
-function notValid(pathField: string, pathText: string, value: JsonValue | undefined, kind: "integer" | "float"): string {
-  return `The ${pathField} field refers to value "${quoted(value)}" which is not a valid ${kind}: ${pathText}`;
-}
+    `The ${pathField} '${pathText}' must select ${integer ? "an integer" : "a number"} from 0 to ${max}; it selected ${value}`;
 
 /**
- * `MaxConcurrencyPath` selecting something that is not an integer (recorded executions: localstack
- * test_base_scenarios.snapshot.json, test_max_concurrency_path[max_concurrency_value0] and [NoNumber]); other
- * out-of-range values keep the engine's own wording (no recording).
+ * `ToleratedFailureCountPath` / `ToleratedFailurePercentagePath` out of range, as Step Functions reports it (recorded
+ * executions: localstack test_base_scenarios.snapshot.json, test_map_state_tolerated_failure_count_path[-1] and
+ * test_map_state_tolerated_failure_percentage_path[-1.1]).
  */
-const maxConcurrencyInvalid: InvalidSetting = (pathField, pathText, value) =>
-  typeof value === "number" && Number.isInteger(value) ? outOfRange(true, Number.MAX_SAFE_INTEGER)(pathField, pathText, value) : notValid(pathField, pathText, value, "integer");
-
-/** A selected value as Step Functions quotes it in its causes: a string as it is, anything else as JSON. */
-function quoted(value: JsonValue | undefined): string {
-  return typeof value === "string" ? value : JSON.stringify(value ?? null);
-}
+const toleratedOutOfRange =
+  (field: "ToleratedFailureCount" | "ToleratedFailurePercentage"): OutOfRange =>
+  () =>
+    field === "ToleratedFailureCount" ? "ToleratedFailureCount cannot be negative." : "ToleratedFailurePercentage must be between 0 and 100.";
 
 /**
- * `ToleratedFailureCountPath` / `ToleratedFailurePercentagePath` causes as Step Functions reports them (recorded
- * executions: localstack test_base_scenarios.snapshot.json, test_map_state_tolerated_failure_count_path and
- * test_map_state_tolerated_failure_percentage_path): a value that is not a number, then one out of range.
+ * A number field with its `…Path` twin (`MaxConcurrency`, `ToleratedFailureCount`, …). A path's value is read as
+ * Step Functions reads it ({@link parsePathNumber}); a value out of range fails with `rangeCause`.
  */
-const toleratedInvalid =
-  (field: "ToleratedFailureCount" | "ToleratedFailurePercentage"): InvalidSetting =>
-  (pathField, pathText, value) => {
-    const count = field === "ToleratedFailureCount";
-    if (typeof value !== "number" || (count && !Number.isInteger(value))) {
-      return notValid(pathField, pathText, value, count ? "integer" : "float");
-    }
-    return count ? "ToleratedFailureCount cannot be negative." : "ToleratedFailurePercentage must be between 0 and 100.";
-  };
-
-/** A number field with its `…Path` twin (`MaxConcurrency`, `ToleratedFailureCount`, …). */
 function numberSetting(
   state: RawState,
   field: string,
@@ -86,9 +67,10 @@ function numberSetting(
   integer: boolean,
   where: RawState = state,
   base = ctx.pointer,
-  invalid: InvalidSetting = outOfRange(integer, max),
+  rangeCause: OutOfRange = outOfRange(integer, max),
 ): NumberSetting {
   const pathField = `${field}Path`;
+  const kind = integer ? "integer" : "float";
   const valid = (value: unknown): value is number => typeof value === "number" && value >= 0 && value <= max && (!integer || Number.isInteger(value));
   if (field in where && pathField in where) ctx.problems.add(base, `has both '${field}' and '${pathField}'`);
   if (field in where) {
@@ -98,9 +80,12 @@ function numberSetting(
   }
   if (!(pathField in where)) return () => undefined;
   const path: CompiledPath | undefined = ctx.problems.path(pointerTo(base, pathField), where[pathField]);
+  const pathText = path?.text ?? "";
   return (input, env) => {
-    const value = path === undefined ? undefined : selectPath(path, input, env);
-    if (!valid(value)) throw new StatesRuntimeError(invalid(pathField, path?.text ?? "", value));
+    const selected = path === undefined ? undefined : selectPath(path, input, env);
+    const value = parsePathNumber(selected, kind);
+    if (value === undefined) throw new StatesRuntimeError(notValidCause(pathField, pathText, selected, kind));
+    if (!valid(value)) throw new StatesRuntimeError(rangeCause(pathField, pathText, value));
     return value;
   };
 }
@@ -130,9 +115,9 @@ export function compileMap(state: RawState, ctx: StateCompileContext): CompiledS
   const config = (processorField?.ProcessorConfig ?? {}) as RawState;
   const distributed = config.Mode === "DISTRIBUTED";
   if (config.Mode !== undefined && config.Mode !== "INLINE" && !distributed) ctx.problems.add(pointerTo(processorPointer, "ProcessorConfig", "Mode"), "must be INLINE or DISTRIBUTED");
-  const maxConcurrency = numberSetting(state, "MaxConcurrency", ctx, Number.MAX_SAFE_INTEGER, true, state, ctx.pointer, maxConcurrencyInvalid);
-  const toleratedCount = numberSetting(state, "ToleratedFailureCount", ctx, Number.MAX_SAFE_INTEGER, true, state, ctx.pointer, toleratedInvalid("ToleratedFailureCount"));
-  const toleratedPercentage = numberSetting(state, "ToleratedFailurePercentage", ctx, 100, false, state, ctx.pointer, toleratedInvalid("ToleratedFailurePercentage"));
+  const maxConcurrency = numberSetting(state, "MaxConcurrency", ctx, Number.MAX_SAFE_INTEGER, true);
+  const toleratedCount = numberSetting(state, "ToleratedFailureCount", ctx, Number.MAX_SAFE_INTEGER, true, state, ctx.pointer, toleratedOutOfRange("ToleratedFailureCount"));
+  const toleratedPercentage = numberSetting(state, "ToleratedFailurePercentage", ctx, 100, false, state, ctx.pointer, toleratedOutOfRange("ToleratedFailurePercentage"));
   // AWS runs an inline Map that sets ToleratedFailureCount/Percentage (recorded for JSONata Maps: localstack
   // test_base_map[TOLERATED_FAILURE_*]); the thresholds only mean something for a Map Run, so inline ignores them.
   for (const field of ["ItemBatcher", "Label", "ItemReader", "ResultWriter"]) {
