@@ -7,6 +7,18 @@ import { machine, run, runState, types } from "../testing/helpers.js";
 const resource = "arn:aws:states:::my:echo";
 
 describe("Task", () => {
+  // The Pass wording recorded against Step Functions (localstack test_states_errors.snapshot.json,
+  // test_start_large_input), for the output a ResultPath builds from a small result and a large input.
+  it("fails with States.DataLimitExceeded naming the state when its output is over 256 KiB", async () => {
+    const input = { big: "a".repeat(200 * 1024) };
+    const result = await runState({ Type: "Task", Resource: resource, ResultPath: "$.copy", End: true }, input, { tasks: { [resource]: (value: JsonValue) => value } });
+    expect(result).toMatchObject({
+      status: "FAILED",
+      error: "States.DataLimitExceeded",
+      cause: "The state/task 'S' returned a result with a size exceeding the maximum number of bytes service limit.",
+    });
+  });
+
   it.each([
     ["a synchronous", false],
     ["an asynchronous", true],

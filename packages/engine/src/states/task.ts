@@ -17,11 +17,12 @@ import {
 } from "../compile/common.js";
 import { type CompiledAssign, compileJsonPathAssign } from "../compile/assign.js";
 import { pointerTo } from "../compile/problems.js";
-import { StatesRuntimeError } from "../errors.js";
+import { type StatesError, StatesRuntimeError } from "../errors.js";
 import { ensureJsonPayload } from "../io/payload-size.js";
 import { type PathEnv, selectPath } from "../io/path-env.js";
 import { type FilterPath, placeResult, type ResultPathSpec, selectInputPath, selectOutputPath } from "../io/pipeline.js";
 import { compileTemplate } from "../io/template.js";
+import { stateOutputTooLarge } from "./output-limit.js";
 import { type CompiledState, isPromise, type Outcome } from "../runtime/compiled.js";
 import type { Scope } from "../runtime/scope.js";
 import { withCatch, withRetry } from "../runtime/error-handling.js";
@@ -83,6 +84,8 @@ class TaskOutput implements AttemptContinuation<Outcome> {
     /** The task's own result was checked when it arrived (an Invoke envelope or a ResultSelector output was not). */
     private readonly resultChecked: boolean,
     private readonly label: string,
+    /** The failure of an output over the payload quota. */
+    private readonly tooLarge: () => StatesError,
     private readonly next: string | undefined,
     private readonly assign: CompiledAssign | undefined,
   ) {}
@@ -90,7 +93,7 @@ class TaskOutput implements AttemptContinuation<Outcome> {
   afterResult(scope: Scope, input: JsonValue, selected: JsonValue): Outcome {
     const output = selectOutputPath(placeResult(input, selected, this.placement), this.outputPath, scope);
     return {
-      output: output === selected && this.resultChecked ? output : ensureJsonPayload(output, scope.runtime.maxPayloadBytes, this.label),
+      output: output === selected && this.resultChecked ? output : ensureJsonPayload(output, scope.runtime.maxPayloadBytes, this.label, this.tooLarge),
       next: this.next,
       // `$` in Assign is the result after ResultSelector.
       assigned: this.assign?.(selected, scope),
@@ -117,7 +120,7 @@ export function compileTask(state: RawState, ctx: StateCompileContext): Compiled
   const target = compileTaskTarget(state, ctx);
   const { waitsForToken } = target;
   const name = ctx.name;
-  const taskOutput = new TaskOutput(placement, outputPath, selector === undefined && target.parsed.kind !== "lambda-invoke", `The state '${name}' output`, transition(state, ctx), assign);
+  const taskOutput = new TaskOutput(placement, outputPath, selector === undefined && target.parsed.kind !== "lambda-invoke", `The state '${name}' output`, stateOutputTooLarge(name), transition(state, ctx), assign);
   const timeLimited = ["TimeoutSeconds", "TimeoutSecondsPath", "HeartbeatSeconds", "HeartbeatSecondsPath"].some((field) => field in state);
 
   // Most Tasks call a handler once, with no time limit, result selector, Retry or Catch: no closure per visit.

@@ -12,6 +12,7 @@ import { ensureJsonPayload } from "../../io/payload-size.js";
 import type { CompiledCatcher } from "../../runtime/error-handling.js";
 import type { Scope } from "../../runtime/scope.js";
 import { compileJsonataAssign, type JsonataAssign, type JsonataField, optionalJsonataField, type StatesExtras } from "./fields.js";
+import { stateOutputTooLarge } from "../output-limit.js";
 
 /** A state's (or a choice rule's) `Output` and `Assign`. */
 export interface JsonataExit {
@@ -43,7 +44,7 @@ export async function evaluateExit(
 
 /** Checks the size of a state's output (256 KiB by default). */
 export function checkedOutput(output: JsonValue, scope: Scope, name: string): JsonValue {
-  return ensureJsonPayload(output, scope.runtime.maxPayloadBytes, `The state '${name}' output`);
+  return ensureJsonPayload(output, scope.runtime.maxPayloadBytes, `The state '${name}' output`, stateOutputTooLarge(name));
 }
 
 /** `Catch` of a JSONata state: the output defaults to `$states.errorOutput`; `Assign` may read it too. */

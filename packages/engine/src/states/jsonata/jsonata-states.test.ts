@@ -5,6 +5,15 @@ const jsonata = { QueryLanguage: "JSONata" };
 const lambdaArn = (name: string) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
 
 describe("JSONata Pass, Succeed, Fail, Wait", () => {
+  it("fails with States.DataLimitExceeded naming the state when its Output is over 256 KiB (as a JSONPath Pass does)", async () => {
+    const result = await runState({ ...jsonata, Type: "Pass", Output: "{% $pad('', 257 * 1024, 'a') %}", End: true }, {});
+    expect(result).toMatchObject({
+      status: "FAILED",
+      error: "States.DataLimitExceeded",
+      cause: "The state/task 'S' returned a result with a size exceeding the maximum number of bytes service limit.",
+    });
+  });
+
   it("passes its input on without Output and evaluates Output with $states.input (AWS transforming-data)", async () => {
     expect((await runState({ ...jsonata, Type: "Pass", End: true }, { a: 1 })).output).toEqual({ a: 1 });
     const result = await runState(
