@@ -55,20 +55,23 @@ const toleratedOutOfRange =
   () =>
     field === "ToleratedFailureCount" ? "ToleratedFailureCount cannot be negative." : "ToleratedFailurePercentage must be between 0 and 100.";
 
+/** Where a number field is and what it may hold. */
+interface NumberSettingSpec {
+  max: number;
+  integer: boolean;
+  /** The object holding the field (the state, or its `ItemBatcher`) and its pointer; the state by default. */
+  where?: RawState;
+  base?: string;
+  /** The cause of a path value out of range. */
+  rangeCause?: OutOfRange;
+}
+
 /**
  * A number field with its `…Path` twin (`MaxConcurrency`, `ToleratedFailureCount`, …). A path's value is read as
  * Step Functions reads it ({@link parsePathNumber}); a value out of range fails with `rangeCause`.
  */
-function numberSetting(
-  state: RawState,
-  field: string,
-  ctx: StateCompileContext,
-  max: number,
-  integer: boolean,
-  where: RawState = state,
-  base = ctx.pointer,
-  rangeCause: OutOfRange = outOfRange(integer, max),
-): NumberSetting {
+function numberSetting(state: RawState, field: string, ctx: StateCompileContext, spec: NumberSettingSpec): NumberSetting {
+  const { max, integer, where = state, base = ctx.pointer, rangeCause = outOfRange(integer, max) } = spec;
   const pathField = `${field}Path`;
   const kind = integer ? "integer" : "float";
   const valid = (value: unknown): value is number => typeof value === "number" && value >= 0 && value <= max && (!integer || Number.isInteger(value));
@@ -115,9 +118,17 @@ export function compileMap(state: RawState, ctx: StateCompileContext): CompiledS
   const config = (processorField?.ProcessorConfig ?? {}) as RawState;
   const distributed = config.Mode === "DISTRIBUTED";
   if (config.Mode !== undefined && config.Mode !== "INLINE" && !distributed) ctx.problems.add(pointerTo(processorPointer, "ProcessorConfig", "Mode"), "must be INLINE or DISTRIBUTED");
-  const maxConcurrency = numberSetting(state, "MaxConcurrency", ctx, Number.MAX_SAFE_INTEGER, true);
-  const toleratedCount = numberSetting(state, "ToleratedFailureCount", ctx, Number.MAX_SAFE_INTEGER, true, state, ctx.pointer, toleratedOutOfRange("ToleratedFailureCount"));
-  const toleratedPercentage = numberSetting(state, "ToleratedFailurePercentage", ctx, 100, false, state, ctx.pointer, toleratedOutOfRange("ToleratedFailurePercentage"));
+  const maxConcurrency = numberSetting(state, "MaxConcurrency", ctx, { max: Number.MAX_SAFE_INTEGER, integer: true });
+  const toleratedCount = numberSetting(state, "ToleratedFailureCount", ctx, {
+    max: Number.MAX_SAFE_INTEGER,
+    integer: true,
+    rangeCause: toleratedOutOfRange("ToleratedFailureCount"),
+  });
+  const toleratedPercentage = numberSetting(state, "ToleratedFailurePercentage", ctx, {
+    max: 100,
+    integer: false,
+    rangeCause: toleratedOutOfRange("ToleratedFailurePercentage"),
+  });
   // AWS runs an inline Map that sets ToleratedFailureCount/Percentage (recorded for JSONata Maps: localstack
   // test_base_map[TOLERATED_FAILURE_*]); the thresholds only mean something for a Map Run, so inline ignores them.
   for (const field of ["ItemBatcher", "Label", "ItemReader", "ResultWriter"]) {
@@ -129,8 +140,8 @@ export function compileMap(state: RawState, ctx: StateCompileContext): CompiledS
     const base = pointerTo(ctx.pointer, "ItemBatcher");
     const batchInputField = objectField(batcherField, "BatchInput", { ...ctx, pointer: base });
     batcher = {
-      maxItems: numberSetting(state, "MaxItemsPerBatch", ctx, Number.MAX_SAFE_INTEGER, true, batcherField, base),
-      maxBytes: numberSetting(state, "MaxInputBytesPerBatch", ctx, 262_144, true, batcherField, base),
+      maxItems: numberSetting(state, "MaxItemsPerBatch", ctx, { max: Number.MAX_SAFE_INTEGER, integer: true, where: batcherField, base }),
+      maxBytes: numberSetting(state, "MaxInputBytesPerBatch", ctx, { max: 262_144, integer: true, where: batcherField, base }),
       batchInput: batchInputField === undefined ? undefined : compileTemplate(batchInputField, pointerTo(base, "BatchInput"), ctx.problems),
     };
   }
