@@ -34,6 +34,15 @@ export function expressExecutionArn(
 
 const arnPrefix = /^arn:aws(?:-[a-z]+)*:states:[a-z0-9-]+:\d{12}:/;
 
+/**
+ * `InvalidArn` for `arn`. AWS words a string that does not even start like a
+ * Step Functions ARN as `Invalid Arn: 'Invalid ARN prefix: <arn>'`
+ * (recorded: localstack test_sfn_api.py::test_describe_invalid_arn_sm).
+ */
+function invalidArn(arn: string, prefixMatched: boolean) {
+  return apiError("InvalidArn", prefixMatched ? `Invalid Arn: '${arn}'` : `Invalid Arn: 'Invalid ARN prefix: ${arn}'`);
+}
+
 /** A state machine ARN, split; `testCase` is the Step Functions Local `#TestCase` suffix. */
 export interface ParsedStateMachineArn {
   readonly arn: string;
@@ -53,7 +62,7 @@ export function parseStateMachineArn(arn: string, allowTestCase = false): Parsed
   const prefix = arnPrefix.exec(base);
   const rest = prefix === null ? "" : base.slice(prefix[0].length);
   const match = /^stateMachine:([^:#]+)$/.exec(rest);
-  if (match?.[1] === undefined || testCase === "") throw apiError("InvalidArn", `Invalid Arn: '${arn}'`);
+  if (match?.[1] === undefined || testCase === "") throw invalidArn(arn, prefix !== null);
   return testCase === undefined ? { arn: base, name: match[1] } : { arn: base, name: match[1], testCase };
 }
 
@@ -61,9 +70,7 @@ export function parseStateMachineArn(arn: string, allowTestCase = false): Parsed
 export function assertExecutionArn(arn: string): void {
   const prefix = arnPrefix.exec(arn);
   const rest = prefix === null ? "" : arn.slice(prefix[0].length);
-  if (!/^(?:execution:[^:]+:[^:]+|express:[^:]+:[^:]+:[^:]+)$/.test(rest)) {
-    throw apiError("InvalidArn", `Invalid Arn: '${arn}'`);
-  }
+  if (!/^(?:execution:[^:]+:[^:]+|express:[^:]+:[^:]+:[^:]+)$/.test(rest)) throw invalidArn(arn, prefix !== null);
 }
 
 /** True for an EXPRESS execution ARN. */

@@ -91,7 +91,9 @@ export const StopExecutionRequest = z.object({
 export const ListExecutionsRequest = z.object({
   stateMachineArn: arn.optional(),
   mapRunArn: arn.optional(),
-  statusFilter: z.enum(["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE"]).optional(),
+  // Listed in the order AWS names them in the ValidationException (localstack
+  // test_sfn_api.py::test_state_machine_status_filter, "list_executions_filter_exc").
+  statusFilter: z.enum(["SUCCEEDED", "TIMED_OUT", "PENDING_REDRIVE", "ABORTED", "FAILED", "RUNNING"]).optional(),
   maxResults,
   nextToken: str(1, 3096).optional(),
   redriveFilter: z.enum(["REDRIVEN", "NOT_REDRIVEN"]).optional(),

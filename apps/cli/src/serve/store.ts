@@ -78,6 +78,7 @@ CREATE TABLE IF NOT EXISTS executions (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, arn TEXT NOT NULL UNIQUE, state_machine_arn TEXT NOT NULL, name TEXT NOT NULL,
   status TEXT NOT NULL, input TEXT NOT NULL, output TEXT, error TEXT, cause TEXT, start_date INTEGER NOT NULL,
   stop_date INTEGER, definition_hash TEXT NOT NULL, role_arn TEXT NOT NULL, test_case TEXT, trace_header TEXT);
+CREATE INDEX IF NOT EXISTS state_machines_by_name ON state_machines (name);
 CREATE INDEX IF NOT EXISTS executions_by_machine ON executions (state_machine_arn, seq);
 CREATE INDEX IF NOT EXISTS executions_running ON executions (status) WHERE status = 'RUNNING';
 CREATE TABLE IF NOT EXISTS history_events (
@@ -218,13 +219,12 @@ export class Store {
     this.#prepare("DELETE FROM state_machines WHERE arn = ?").run(arn);
   }
 
-  /** State machines in creation order, after position `after` (0 = from the start). */
-  listStateMachines(after: number, limit: number): { machine: StateMachineRecord; seq: number }[] {
-    const rows = this.#prepare(`SELECT m.seq, ${machineColumns} FROM state_machines m JOIN definitions d
-      ON d.hash = m.definition_hash WHERE m.seq > ? ORDER BY m.seq LIMIT ?`).all(after, limit) as (MachineRow & {
-      seq: number;
-    })[];
-    return rows.map((row) => ({ machine: toMachine(row), seq: row.seq }));
+  /** Up to `limit` machines in name order (byte order), those named after `after` when given. */
+  listStateMachines(after: string | undefined, limit: number): StateMachineRecord[] {
+    const rows = this.#prepare(`SELECT ${machineColumns} FROM state_machines m JOIN definitions d
+      ON d.hash = m.definition_hash WHERE (? IS NULL OR m.name > ?) ORDER BY m.name LIMIT ?`)
+      .all(after ?? null, after ?? null, limit) as MachineRow[];
+    return rows.map(toMachine);
   }
 
   /** Inserts a RUNNING execution and returns its sequence number. */

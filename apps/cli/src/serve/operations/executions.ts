@@ -36,6 +36,8 @@ const maxInputBytes = 262144;
 
 /** Parses execution input: valid JSON of at most 256 KiB, else `InvalidExecutionInput`. */
 function parseExecutionInput(text: string): JsonValue {
+  // AWS's wording for an empty input (localstack test_sfn_api.py::test_invalid_start_execution_input, "start_res_empty").
+  if (text === "") throw apiError("InvalidExecutionInput", "Invalid State Machine Execution Input: 'Invalid execution input.'");
   if (Buffer.byteLength(text) > maxInputBytes) {
     throw apiError("InvalidExecutionInput", `Invalid State Machine Execution Input: larger than ${maxInputBytes} bytes`);
   }
@@ -113,7 +115,8 @@ const startSyncExecution: Operation = async (context, body) => {
   const request = parseRequest(StartSyncExecutionRequest, body);
   const { machine, testCase: testCaseName } = resolveTarget(context, request.stateMachineArn);
   if (machine.type !== "EXPRESS") {
-    throw apiError("StateMachineTypeNotSupported", "This operation is not supported by STANDARD state machines");
+    // Wording recorded by localstack test_sfn_api.py::test_start_sync_execution ("start_sync_execution_error").
+    throw apiError("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
   }
   const name = request.name ?? randomUUID();
   assertValidName(name, "execution");
@@ -147,6 +150,17 @@ function requireExecution(context: ServiceContext, arn: string): ExecutionRecord
   return record;
 }
 
+/**
+ * Redrive members. Nothing is ever redriven here, so `redriveCount` is 0; AWS's
+ * status and reason are recorded for a SUCCEEDED execution only (localstack
+ * test_sfn_api.py::test_describe_execution, "ddescribe_execution"), so only that case says them.
+ */
+function redriveMembers(status: ExecutionRecord["status"]): object {
+  return status === "SUCCEEDED"
+    ? { redriveCount: 0, redriveStatus: "NOT_REDRIVABLE", redriveStatusReason: "Execution is SUCCEEDED and cannot be redriven" }
+    : { redriveCount: 0 };
+}
+
 const describeExecution: Operation = (context, body) => {
   const request = parseRequest(DescribeExecutionRequest, body);
   const record = requireExecution(context, request.executionArn);
@@ -160,6 +174,7 @@ const describeExecution: Operation = (context, body) => {
     ...(record.error === undefined ? {} : { error: record.error }),
     ...(record.cause === undefined ? {} : { cause: record.cause }),
     ...(record.traceHeader === undefined ? {} : { traceHeader: record.traceHeader }),
+    ...redriveMembers(record.status),
   };
 };
 
@@ -194,6 +209,8 @@ const listExecutions: Operation = (context, body) => {
     executions: page.map((e) => ({
       executionArn: e.arn, stateMachineArn: e.stateMachineArn, name: e.name, status: e.status,
       startDate: epochSeconds(e.startDate), ...(e.stopDate === undefined ? {} : { stopDate: epochSeconds(e.stopDate) }),
+      // localstack test_sfn_api.py::test_state_machine_status_filter ("list_succeeded_when_complete").
+      redriveCount: 0,
     })),
     ...(rows.length > size && last !== undefined ? { nextToken: encodeToken(`ListExecutions:${arn}`, last.seq) } : {}),
   };

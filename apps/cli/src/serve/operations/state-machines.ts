@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { assertValidName, parseStateMachineArn, stateMachineArn } from "../arn.js";
 import type { Operation, ServiceContext } from "../context.js";
 import { apiError, ValidationException } from "../errors.js";
-import { decodeToken, encodeToken, pageSize } from "../pagination.js";
+import { decodeNameToken, encodeNameToken, pageSize } from "../pagination.js";
 import { parseRequest } from "../request-validation.js";
 import {
   CreateStateMachineRequest,
@@ -87,26 +87,32 @@ const updateStateMachine: Operation = (context, body) => {
   const machine = requireMachine(context, arn);
   const { definition, roleArn, loggingConfiguration, tracingConfiguration, encryptionConfiguration } = request;
   if ([definition, roleArn, loggingConfiguration, tracingConfiguration, encryptionConfiguration].every((v) => v === undefined)) {
+    // Wording recorded by localstack test_sfn_api.py::test_create_update_state_machine_base_update_none.
     throw apiError("MissingRequiredParameter",
-      "Either the definition, roleArn, loggingConfiguration, tracingConfiguration or encryptionConfiguration must be specified");
+      "Either the definition, the role ARN, the LoggingConfiguration, or the TracingConfiguration must be specified");
   }
   if (machine.status === "DELETING") throw apiError("StateMachineDeleting", `State Machine is being deleted: '${arn}'`);
   refusePublish(request.publish);
   if (definition !== undefined) context.runner.compile(definition);
   if (roleArn !== undefined) assertRoleArn(roleArn);
   const updateDate = context.now();
-  const revisionId = randomUUID();
   const config = (value: object | undefined, stored: string | undefined) =>
     value === undefined ? stored : JSON.stringify({ ...JSON.parse(stored ?? "{}"), ...value });
-  const updated: StateMachineRecord = {
-    ...machine, definition: definition ?? machine.definition, roleArn: roleArn ?? machine.roleArn, updateDate,
-    revisionId,
-  };
   const logging = config(loggingConfiguration, machine.loggingConfiguration);
   const tracing = config(tracingConfiguration, machine.tracingConfiguration);
   const encryption = config(encryptionConfiguration, machine.encryptionConfiguration);
+  const unchanged = (definition ?? machine.definition) === machine.definition &&
+    (roleArn ?? machine.roleArn) === machine.roleArn && logging === machine.loggingConfiguration &&
+    tracing === machine.tracingConfiguration && encryption === machine.encryptionConfiguration;
+  // An update that changes nothing keeps the current revision (localstack
+  // test_sfn_api.py::test_create_update_state_machine_same_parameters, "update_state_machine_res_t2").
+  if (unchanged && machine.revisionId !== undefined) {
+    return { updateDate: epochSeconds(updateDate), revisionId: machine.revisionId };
+  }
+  const revisionId = randomUUID();
   context.store.updateStateMachine({
-    ...updated,
+    ...machine, definition: definition ?? machine.definition, roleArn: roleArn ?? machine.roleArn, updateDate,
+    revisionId,
     ...(logging === undefined ? {} : { loggingConfiguration: logging }),
     ...(tracing === undefined ? {} : { tracingConfiguration: tracing }),
     ...(encryption === undefined ? {} : { encryptionConfiguration: encryption }),
@@ -139,17 +145,18 @@ const describeStateMachine: Operation = (context, body) => {
 
 const listStateMachines: Operation = (context, body) => {
   const request = parseRequest(ListStateMachinesRequest, body);
-  const after = decodeToken("ListStateMachines", request.nextToken);
+  const after = decodeNameToken("ListStateMachines", request.nextToken);
   const size = pageSize(request.maxResults);
+  // In name order, as AWS lists them (localstack test_sfn_api.py::test_list_sms_pagination).
   const rows = context.store.listStateMachines(after, size + 1);
   const page = rows.slice(0, size);
   const last = page[page.length - 1];
   return {
-    stateMachines: page.map(({ machine }) => ({
+    stateMachines: page.map((machine) => ({
       stateMachineArn: machine.arn, name: machine.name, type: machine.type,
       creationDate: epochSeconds(machine.creationDate),
     })),
-    ...(rows.length > size && last !== undefined ? { nextToken: encodeToken("ListStateMachines", last.seq) } : {}),
+    ...(rows.length > size && last !== undefined ? { nextToken: encodeNameToken("ListStateMachines", last.name) } : {}),
   };
 };
 
