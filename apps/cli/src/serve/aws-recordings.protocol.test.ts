@@ -168,6 +168,59 @@ describe("responses as recorded against AWS", () => {
     expect(listed).toEqual([...listed].sort());
   });
 
+  // test_sfn_api_express.py::test_start_async_describe_history_execution ("list_executions_error",
+  // "describe_execution_error", "stop_execution_error", "get_execution_history_error").
+  it("an EXPRESS execution ARN is no ARN for Describe/Stop/GetExecutionHistory; ListExecutions refuses EXPRESS", async () => {
+    const arn = await create("express-async", pass("argument1"), "EXPRESS");
+    const started = await call("StartExecution", { stateMachineArn: arn });
+    expect(String(started.body.executionArn)).toMatch(/:express:express-async:/);
+    const invalid = { code: "InvalidArn", message: "Invalid Arn: 'Resource type not valid in this context: express'" };
+    const executionArn = started.body.executionArn;
+    expect(errorOf(await call("DescribeExecution", { executionArn }))).toEqual(invalid);
+    expect(errorOf(await call("StopExecution", { executionArn }))).toEqual(invalid);
+    expect(errorOf(await call("GetExecutionHistory", { executionArn }))).toEqual(invalid);
+    expect(errorOf(await call("ListExecutions", { stateMachineArn: arn }))).toEqual({
+      code: "StateMachineTypeNotSupported", message: "This operation is not supported by this type of state machine",
+    });
+  });
+
+  // test_sfn_api_express.py::test_illegal_callbacks[WAIT_FOR_TASK_TOKEN], [SYNC], test_illegal_activity_task
+  // ("creation_error"); test_sfn_api_validation.py::test_validate_state_machine_definition_type_express[ILLEGAL_WFTT].
+  it.each([
+    ["Publish", "arn:aws:states:::sns:publish.waitForTaskToken",
+      "Express state machine does not support '.waitForTaskToken' service integration  at /States/Publish/Resource"],
+    ["StartExecution", "arn:aws:states:::states:startExecution.sync",
+      "Express state machine does not support '.sync' service integration at /States/StartExecution/Resource"],
+    ["ActivityTask", `${prefix}:activity:my-activity`,
+      "Express state machine does not support Activity ARN at /States/ActivityTask/Resource"],
+  ])("an EXPRESS machine with a %s task that waits: InvalidDefinition", async (state, resource, problem) => {
+    const definition = JSON.stringify({ StartAt: state, States: { [state]: { Type: "Task", Resource: resource, End: true } } });
+    const created = await call("CreateStateMachine", { name: `express-${state}`, definition, roleArn, type: "EXPRESS" });
+    expect(errorOf(created)).toEqual({
+      code: "InvalidDefinition", message: `Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: ${problem}'`,
+    });
+    // The same definition is fine for a STANDARD machine.
+    expect((await call("CreateStateMachine", { name: `standard-${state}`, definition, roleArn })).status).toBe(200);
+  });
+
+  it("ValidateStateMachineDefinition of type EXPRESS reports a .waitForTaskToken task", async () => {
+    const definition = JSON.stringify({
+      StartAt: "SendMessageWithWait",
+      States: { SendMessageWithWait: { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken", End: true } },
+    });
+    const express = await call("ValidateStateMachineDefinition", { definition, type: "EXPRESS" });
+    expect(express.body).toEqual({
+      result: "FAIL",
+      diagnostics: [{
+        code: "SCHEMA_VALIDATION_FAILED", location: "/States/SendMessageWithWait/Resource", severity: "ERROR",
+        message: "Express state machine does not support '.waitForTaskToken' service integration ",
+      }],
+      truncated: false,
+    });
+    const standard = await call("ValidateStateMachineDefinition", { definition, type: "STANDARD" });
+    expect(standard.body.result).toBe("OK");
+  });
+
   // test_sfn_api.py::test_describe_nonexistent_sm, test_invalid_start_execution_arn ("start_exec_of_deleted"),
   // test_delete_nonexistent_sm ("deletion_resp_1"): these already matched; kept as a guard.
   it("a machine that does not exist: Describe and Start answer StateMachineDoesNotExist, Delete succeeds", async () => {

@@ -139,14 +139,16 @@ const startSyncExecution: Operation = async (context, body) => {
   };
 };
 
-/** The stored execution, or `InvalidArn` / `ExecutionDoesNotExist`. */
+/**
+ * The stored execution, or `InvalidArn` / `ExecutionDoesNotExist`. An EXPRESS
+ * execution ARN is an `InvalidArn` for Describe/Stop/GetExecutionHistory, as AWS
+ * answers (localstack test_sfn_api_express.py::test_start_async_describe_history_execution).
+ */
 function requireExecution(context: ServiceContext, arn: string): ExecutionRecord {
   assertExecutionArn(arn);
+  if (isExpressExecutionArn(arn)) throw apiError("InvalidArn", "Invalid Arn: 'Resource type not valid in this context: express'");
   const record = context.store.getExecution(arn);
-  if (record === undefined) {
-    const note = isExpressExecutionArn(arn) ? " (EXPRESS executions keep no history)" : "";
-    throw apiError("ExecutionDoesNotExist", `Execution Does Not Exist: '${arn}'${note}`);
-  }
+  if (record === undefined) throw apiError("ExecutionDoesNotExist", `Execution Does Not Exist: '${arn}'`);
   return record;
 }
 
@@ -195,7 +197,8 @@ const listExecutions: Operation = (context, body) => {
   const { arn } = parseStateMachineArn(request.stateMachineArn);
   const machine = requireMachine(context, arn);
   if (machine.type === "EXPRESS") {
-    throw apiError("StateMachineTypeNotSupported", "This operation is not supported by EXPRESS state machines");
+    // Wording recorded by localstack test_sfn_api_express.py::test_start_async_describe_history_execution.
+    throw apiError("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
   }
   const before = decodeToken(`ListExecutions:${arn}`, request.nextToken);
   const size = pageSize(request.maxResults);

@@ -8,6 +8,8 @@ import { randomUUID } from "node:crypto";
 import { assertValidName, parseStateMachineArn, stateMachineArn } from "../arn.js";
 import type { Operation, ServiceContext } from "../context.js";
 import { apiError, ValidationException } from "../errors.js";
+import { expressProblems } from "../express-rules.js";
+import { invalidDefinition, parseDefinitionText } from "../definition.js";
 import { decodeNameToken, encodeNameToken, pageSize } from "../pagination.js";
 import { parseRequest } from "../request-validation.js";
 import {
@@ -46,6 +48,13 @@ function configurations(request: {
   };
 }
 
+/** Throws `InvalidDefinition` for a definition an EXPRESS machine may not run (see express-rules.ts). */
+function assertAllowedFor(type: string, definition: string): void {
+  if (type !== "EXPRESS") return;
+  const problems = expressProblems(parseDefinitionText(definition));
+  if (problems.length > 0) throw invalidDefinition(problems);
+}
+
 /** The stored machine, or `StateMachineDoesNotExist`. */
 export function requireMachine(context: ServiceContext, arn: string): StateMachineRecord {
   const machine = context.store.getStateMachine(arn);
@@ -61,6 +70,7 @@ const createStateMachine: Operation = (context, body) => {
   context.runner.compile(request.definition);
   const arn = stateMachineArn(context.scope, request.name);
   const type = request.type ?? "STANDARD";
+  assertAllowedFor(type, request.definition);
   const config = configurations(request);
   const existing = context.store.getStateMachine(arn);
   if (existing !== undefined) {
@@ -93,7 +103,10 @@ const updateStateMachine: Operation = (context, body) => {
   }
   if (machine.status === "DELETING") throw apiError("StateMachineDeleting", `State Machine is being deleted: '${arn}'`);
   refusePublish(request.publish);
-  if (definition !== undefined) context.runner.compile(definition);
+  if (definition !== undefined) {
+    context.runner.compile(definition);
+    assertAllowedFor(machine.type, definition);
+  }
   if (roleArn !== undefined) assertRoleArn(roleArn);
   const updateDate = context.now();
   const config = (value: object | undefined, stored: string | undefined) =>

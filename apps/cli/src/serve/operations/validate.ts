@@ -8,6 +8,7 @@
  */
 import { definitionWarnings, validateDefinition } from "@statecraft/asl";
 import type { Operation } from "../context.js";
+import { expressProblems } from "../express-rules.js";
 import { parseRequest } from "../request-validation.js";
 import { ValidateStateMachineDefinitionRequest } from "../schemas.js";
 
@@ -18,7 +19,7 @@ interface Diagnostic {
   location?: string;
 }
 
-function diagnose(text: string, withWarnings: boolean): Diagnostic[] {
+function diagnose(text: string, withWarnings: boolean, express: boolean): Diagnostic[] {
   let definition: unknown;
   try {
     definition = JSON.parse(text);
@@ -33,6 +34,11 @@ function diagnose(text: string, withWarnings: boolean): Diagnostic[] {
     message: problem.message,
     location: problem.pointer || "/",
   }));
+  if (errors.length === 0 && express) {
+    for (const problem of expressProblems(definition)) {
+      errors.push({ severity: "ERROR", code: "SCHEMA_VALIDATION_FAILED", message: problem.message, location: problem.pointer });
+    }
+  }
   if (errors.length > 0 || !withWarnings) return errors;
   return definitionWarnings(definition).map((warning) => ({
     severity: "WARNING",
@@ -44,7 +50,7 @@ function diagnose(text: string, withWarnings: boolean): Diagnostic[] {
 
 const validateStateMachineDefinition: Operation = (_context, body) => {
   const request = parseRequest(ValidateStateMachineDefinitionRequest, body);
-  const all = diagnose(request.definition, request.severity !== "ERROR");
+  const all = diagnose(request.definition, request.severity !== "ERROR", request.type === "EXPRESS");
   const limit = request.maxResults === undefined || request.maxResults === 0 ? 100 : request.maxResults;
   const diagnostics = all.slice(0, limit);
   const failed = all.some((diagnostic) => diagnostic.severity === "ERROR");
