@@ -50,6 +50,13 @@ describe("text-delimited items", () => {
     ]);
   });
 
+  it("fails the Map Run when the declared headers repeat a name, as AWS does", () => {
+    const headers = ["H1", "H1", "H3"];
+    expect(() => csvItems("a,b,c\n", { delimiter: ",", headers }, all, where)).toThrow(
+      expect.objectContaining({ name: "States.ItemReaderFailed", cause: "CSV headers cannot contain duplicates." }),
+    );
+  });
+
   it("stops after the limit and reads a header-only or empty file as no items", () => {
     expect(csvItems("n\n1\n2\n3\n", comma, 2, where)).toEqual([{ n: "1" }, { n: "2" }]);
     expect(csvItems("n\n", comma, all, where)).toEqual([]);

@@ -6,7 +6,8 @@
  * Text-delimited files follow Step Functions' rules: every field is a string; double quotes enclose fields holding
  * delimiters or newlines and are preserved by doubling them; a backslash escapes a backslash, a double quote or the
  * delimiter and is dropped before any other character; a row with fewer fields than the header gets empty strings,
- * one with more has the extra fields skipped. Records are split by `csv-parse`.
+ * one with more has the extra fields skipped; declared headers (`CSVHeaders`) must be distinct. Records are split by
+ * `csv-parse`.
  *
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/input-output-itemreader.html
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/example-csv-parse-dist-map.html
@@ -132,6 +133,10 @@ function recordFields(raw: readonly string[], delimiter: string): string[] {
 
 /** A text-delimited file: each record becomes an object of strings keyed by the header, at most `limit`. */
 export function csvItems(text: string, format: CsvFormat, limit: number, where: string): JsonObject[] {
+  // Recorded against AWS (localstack test_map_item_reader_csv_headers_decl_duplicate_headers): the Map Run fails.
+  if (format.headers !== undefined && new Set(format.headers).size !== format.headers.length) {
+    throw new ItemReaderFailed("CSV headers cannot contain duplicates.");
+  }
   const headerRows = format.headers === undefined ? 1 : 0;
   let records: string[][];
   try {
