@@ -221,6 +221,38 @@ describe("responses as recorded against AWS", () => {
     expect(standard.body.result).toBe("OK");
   });
 
+  // test_sfn_api_tagging.py::test_tag_state_machine[tag_list0..4], test_untag_state_machine[tag_keys0..3],
+  // test_create_state_machine, test_tag_state_machine_version ("list_resources_res", "error").
+  it("tags a state machine, untags it and lists its tags", async () => {
+    const arn = await create("tagged");
+    const tags = async () => (await call("ListTagsForResource", { resourceArn: arn })).body.tags;
+    expect(await tags()).toEqual([]);
+    expect(await call("TagResource", { resourceArn: arn, tags: [] })).toMatchObject({ status: 200, body: {} });
+    expect(await tags()).toEqual([]);
+    await call("TagResource", { resourceArn: arn, tags: [{ key: "key1", value: "value1" }, { key: "key1", value: "value1" }] });
+    expect(await tags()).toEqual([{ key: "key1", value: "value1" }]);
+    await call("TagResource", { resourceArn: arn, tags: [{ key: "key2", value: "value2" }] });
+    expect(await tags()).toEqual([{ key: "key1", value: "value1" }, { key: "key2", value: "value2" }]);
+    expect(await call("UntagResource", { resourceArn: arn, tagKeys: [] })).toMatchObject({ status: 200, body: {} });
+    expect(await tags()).toHaveLength(2);
+    await call("UntagResource", { resourceArn: arn, tagKeys: ["key1", "key1", "key3"] });
+    expect(await tags()).toEqual([{ key: "key2", value: "value2" }]);
+    await call("TagResource", { resourceArn: arn, tags: [{ key: "key2", value: "" }] });
+    expect(await tags()).toEqual([{ key: "key2", value: "" }]);
+
+    const created = await call("CreateStateMachine", {
+      name: "tagged-at-creation", definition: pass("argument1"), roleArn,
+      tags: [{ key: "key1", value: "value1" }, { key: "key2", value: "value2" }],
+    });
+    expect((await call("ListTagsForResource", { resourceArn: created.body.stateMachineArn })).body.tags).toEqual([
+      { key: "key1", value: "value1" }, { key: "key2", value: "value2" },
+    ]);
+
+    const version = `${arn}:1`;
+    expect(errorOf(await call("TagResource", { resourceArn: version, tags: [{ key: "key1", value: "value1" }] })))
+      .toEqual({ code: "ResourceNotFound", message: `Resource not found: '${version}'` });
+  });
+
   // test_sfn_api.py::test_describe_nonexistent_sm, test_invalid_start_execution_arn ("start_exec_of_deleted"),
   // test_delete_nonexistent_sm ("deletion_resp_1"): these already matched; kept as a guard.
   it("a machine that does not exist: Describe and Start answer StateMachineDoesNotExist, Delete succeeds", async () => {

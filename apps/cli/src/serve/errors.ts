@@ -87,6 +87,7 @@ export type ModeledErrorCode =
   | "InvalidOutput"
   | "InvalidToken"
   | "MissingRequiredParameter"
+  | "ResourceNotFound"
   | "StateMachineAlreadyExists"
   | "StateMachineDeleting"
   | "StateMachineDoesNotExist"

@@ -33,13 +33,16 @@ const encryptionConfiguration = z.object({
   type: z.enum(["AWS_OWNED_KEY", "CUSTOMER_MANAGED_KMS_KEY"]),
 });
 
+const tag = z.object({ key: str(1, 128).optional(), value: str(0, 256).optional() });
+export type Tag = z.output<typeof tag>;
+
 export const CreateStateMachineRequest = z.object({
   name,
   definition,
   roleArn: arn,
   type: stateMachineType.optional(),
   loggingConfiguration: loggingConfiguration.optional(),
-  tags: z.array(z.object({ key: str(1, 128).optional(), value: str(0, 256).optional() })).optional(),
+  tags: z.array(tag).optional(),
   tracingConfiguration: tracingConfiguration.optional(),
   publish: z.boolean().optional(),
   versionDescription: str(0, 256).optional(),
@@ -106,6 +109,10 @@ export const GetExecutionHistoryRequest = z.object({
   nextToken: str(1, 3096).optional(),
   includeExecutionData: z.boolean().optional(),
 });
+
+export const TagResourceRequest = z.object({ resourceArn: arn, tags: z.array(tag) });
+export const UntagResourceRequest = z.object({ resourceArn: arn, tagKeys: z.array(str(1, 128)) });
+export const ListTagsForResourceRequest = z.object({ resourceArn: arn });
 
 const taskToken = str(1, 2048);
 export const SendTaskSuccessRequest = z.object({ taskToken, output: jsonText });

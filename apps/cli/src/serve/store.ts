@@ -204,6 +204,12 @@ export class Store {
   }
 
   /** Replaces the mutable members of a state machine. */
+  /** Replaces a machine's tags (a JSON array of `{key, value}`). */
+  setTags(arn: string, tags: string): void {
+    this.#machines.delete(arn);
+    this.#prepare("UPDATE state_machines SET tags = ? WHERE arn = ?").run(tags, arn);
+  }
+
   updateStateMachine(machine: StateMachineRecord): void {
     this.#machines.delete(machine.arn);
     const hash = this.#storeDefinition(machine.definition);

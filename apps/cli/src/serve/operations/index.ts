@@ -2,6 +2,7 @@
 import type { Operation } from "../context.js";
 import { executionOperations } from "./executions.js";
 import { stateMachineOperations } from "./state-machines.js";
+import { tagOperations } from "./tags.js";
 import { taskOperations } from "./tasks.js";
 import { testStateOperations } from "./test-state.js";
 import { validateOperations } from "./validate.js";
@@ -10,6 +11,7 @@ export const operations: Readonly<Record<string, Operation>> = {
   ...stateMachineOperations,
   ...executionOperations,
   ...taskOperations,
+  ...tagOperations,
   ...testStateOperations,
   ...validateOperations,
 };

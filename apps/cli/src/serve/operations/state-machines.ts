@@ -21,6 +21,7 @@ import {
 } from "../schemas.js";
 import type { StateMachineRecord } from "../store.js";
 import { epochSeconds } from "../wire.js";
+import { mergeTags } from "./tags.js";
 
 const roleArnPattern = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
@@ -86,7 +87,7 @@ const createStateMachine: Operation = (context, body) => {
   const creationDate = context.now();
   context.store.insertStateMachine({
     arn, name: request.name, definition: request.definition, roleArn: request.roleArn, type, creationDate,
-    status: "ACTIVE", ...config, tags: JSON.stringify(request.tags ?? []),
+    status: "ACTIVE", ...config, tags: JSON.stringify(mergeTags([], request.tags ?? [])),
   });
   return { stateMachineArn: arn, creationDate: epochSeconds(creationDate) };
 };
