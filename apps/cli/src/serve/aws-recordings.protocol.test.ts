@@ -253,6 +253,43 @@ describe("responses as recorded against AWS", () => {
       .toEqual({ code: "ResourceNotFound", message: `Resource not found: '${version}'` });
   });
 
+  // test_sfn_api_logs.py::test_invalid_logging_configuration, test_multiple_destinations,
+  // test_incomplete_logging_configuration, test_update_logging_configuration.
+  it("a logging level without exactly one destination: InvalidLoggingConfiguration", async () => {
+    const destination = (n: number) => ({
+      cloudWatchLogsLogGroup: { logGroupArn: `arn:aws:logs:us-east-1:123456789012:log-group:group${n}:*` },
+    });
+    const invalid = {
+      code: "InvalidLoggingConfiguration",
+      message: "Invalid Logging Configuration: Must specify exactly one Log Destination.",
+    };
+    const createWith = (name: string, loggingConfiguration: object) =>
+      call("CreateStateMachine", { name, definition: pass("argument1"), roleArn, loggingConfiguration });
+    for (const level of ["ALL", "FATAL", "ERROR"]) {
+      expect(errorOf(await createWith(`logs-${level}`, { level }))).toEqual(invalid);
+    }
+    expect(errorOf(await createWith("logs-two", { level: "ALL", destinations: [destination(1), destination(2)] })))
+      .toEqual(invalid);
+
+    const incomplete = await createWith("logs-incomplete", { destinations: [] });
+    expect((await call("DescribeStateMachine", { stateMachineArn: incomplete.body.stateMachineArn })).body
+      .loggingConfiguration).toEqual({ destinations: [], includeExecutionData: false, level: "OFF" });
+
+    const logging = { level: "ALL", includeExecutionData: true, destinations: [destination(1)] };
+    const created = await createWith("logs-update", logging);
+    const stateMachineArn = created.body.stateMachineArn;
+    const first = await call("UpdateStateMachine", { stateMachineArn, loggingConfiguration: { ...logging, level: "FATAL" } });
+    const same = await call("UpdateStateMachine", { stateMachineArn, loggingConfiguration: { ...logging, level: "FATAL" } });
+    expect(same.body.revisionId).toBe(first.body.revisionId);
+    const described = await call("DescribeStateMachine", { stateMachineArn });
+    expect(described.body.loggingConfiguration).toEqual({ ...logging, level: "FATAL" });
+    expect(errorOf(await call("UpdateStateMachine", {
+      stateMachineArn, loggingConfiguration: { ...logging, destinations: [destination(1), destination(2)] },
+    }))).toEqual(invalid);
+    expect(errorOf(await call("UpdateStateMachine", { stateMachineArn, loggingConfiguration: { level: "ALL" } })))
+      .toEqual(invalid);
+  });
+
   // test_sfn_api.py::test_describe_nonexistent_sm, test_invalid_start_execution_arn ("start_exec_of_deleted"),
   // test_delete_nonexistent_sm ("deletion_resp_1"): these already matched; kept as a guard.
   it("a machine that does not exist: Describe and Start answer StateMachineDoesNotExist, Delete succeeds", async () => {

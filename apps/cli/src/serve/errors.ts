@@ -83,6 +83,7 @@ export type ModeledErrorCode =
   | "InvalidArn"
   | "InvalidDefinition"
   | "InvalidExecutionInput"
+  | "InvalidLoggingConfiguration"
   | "InvalidName"
   | "InvalidOutput"
   | "InvalidToken"

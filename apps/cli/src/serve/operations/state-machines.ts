@@ -29,6 +29,22 @@ function assertRoleArn(arn: string): void {
   if (!roleArnPattern.test(arn)) throw apiError("InvalidArn", `Invalid Arn: 'Not a role ARN: ${arn}'`);
 }
 
+/**
+ * Throws `InvalidLoggingConfiguration` unless a logging level other than OFF comes
+ * with exactly one destination, and no level comes with more than one. As recorded
+ * against AWS (localstack test_sfn_api_logs.py::test_invalid_logging_configuration,
+ * test_multiple_destinations, test_update_logging_configuration; OFF without
+ * destinations is fine: test_incomplete_logging_configuration).
+ */
+function assertLoggingConfiguration(config: { level?: string | undefined; destinations?: unknown[] | undefined } | undefined):
+  void {
+  if (config === undefined) return;
+  const count = config.destinations?.length ?? 0;
+  if (count > 1 || (count === 0 && (config.level ?? "OFF") !== "OFF")) {
+    throw apiError("InvalidLoggingConfiguration", "Invalid Logging Configuration: Must specify exactly one Log Destination.");
+  }
+}
+
 /** Versions and aliases are not implemented: refuse `publish` rather than ignore it. */
 function refusePublish(publish: boolean | undefined): void {
   if (publish === true) {
@@ -68,6 +84,7 @@ const createStateMachine: Operation = (context, body) => {
   assertValidName(request.name, "state machine");
   assertRoleArn(request.roleArn);
   refusePublish(request.publish);
+  assertLoggingConfiguration(request.loggingConfiguration);
   context.runner.compile(request.definition);
   const arn = stateMachineArn(context.scope, request.name);
   const type = request.type ?? "STANDARD";
@@ -109,6 +126,7 @@ const updateStateMachine: Operation = (context, body) => {
     assertAllowedFor(machine.type, definition);
   }
   if (roleArn !== undefined) assertRoleArn(roleArn);
+  assertLoggingConfiguration(loggingConfiguration);
   const updateDate = context.now();
   const config = (value: object | undefined, stored: string | undefined) =>
     value === undefined ? stored : JSON.stringify({ ...JSON.parse(stored ?? "{}"), ...value });
