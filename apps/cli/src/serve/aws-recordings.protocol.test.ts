@@ -290,6 +290,26 @@ describe("responses as recorded against AWS", () => {
       .toEqual(invalid);
   });
 
+  // test_sfn_api.py::test_describe_state_machine_for_execution ("describe_resp").
+  it("DescribeStateMachineForExecution: the definition and role the execution ran with", async () => {
+    const definition = pass("argument1");
+    const arn = await create("for-execution", definition);
+    const started = await call("StartExecution", { stateMachineArn: arn });
+    await settle(String(started.body.executionArn));
+    await call("UpdateStateMachine", { stateMachineArn: arn, definition: pass("AfterUpdate1") });
+    const described = await call("DescribeStateMachineForExecution", { executionArn: started.body.executionArn });
+    expect(described.status).toBe(200);
+    expect(Object.keys(described.body).sort()).toEqual([
+      "definition", "loggingConfiguration", "name", "revisionId", "roleArn", "stateMachineArn", "tracingConfiguration",
+      "updateDate",
+    ]);
+    expect(described.body).toMatchObject({
+      definition, name: "for-execution", roleArn, stateMachineArn: arn,
+      loggingConfiguration: { includeExecutionData: false, level: "OFF" }, tracingConfiguration: { enabled: false },
+    });
+    expect(typeof described.body.updateDate).toBe("number");
+  });
+
   // test_sfn_api.py::test_describe_nonexistent_sm, test_invalid_start_execution_arn ("start_exec_of_deleted"),
   // test_delete_nonexistent_sm ("deletion_resp_1"): these already matched; kept as a guard.
   it("a machine that does not exist: Describe and Start answer StateMachineDoesNotExist, Delete succeeds", async () => {

@@ -84,6 +84,7 @@ export type StartExecutionRequest = z.output<typeof StartExecutionRequest>;
 export const StartSyncExecutionRequest = StartExecutionRequest.extend({ includedData });
 
 export const DescribeExecutionRequest = z.object({ executionArn: longArn, includedData });
+export const DescribeStateMachineForExecutionRequest = z.object({ executionArn: longArn, includedData });
 
 export const StopExecutionRequest = z.object({
   executionArn: longArn,

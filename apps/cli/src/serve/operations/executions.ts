@@ -22,6 +22,7 @@ import { parseRequest } from "../request-validation.js";
 import type { RunIdentity } from "../runner.js";
 import {
   DescribeExecutionRequest,
+  DescribeStateMachineForExecutionRequest,
   GetExecutionHistoryRequest,
   ListExecutionsRequest,
   StartExecutionRequest,
@@ -180,6 +181,25 @@ const describeExecution: Operation = (context, body) => {
   };
 };
 
+/**
+ * The definition and role an execution ran with, and the machine's logging and
+ * tracing configuration. Members as recorded against AWS (localstack
+ * test_sfn_api.py::test_describe_state_machine_for_execution, "describe_resp"):
+ * `updateDate` is there even for a machine never updated (its creation date here).
+ */
+const describeStateMachineForExecution: Operation = (context, body) => {
+  const request = parseRequest(DescribeStateMachineForExecutionRequest, body);
+  const record = requireExecution(context, request.executionArn);
+  const machine = requireMachine(context, record.stateMachineArn);
+  const json = (text: string | undefined) => (text === undefined ? {} : (JSON.parse(text) as object));
+  return {
+    stateMachineArn: machine.arn, name: machine.name, definition: record.definition, roleArn: record.roleArn,
+    updateDate: epochSeconds(machine.updateDate ?? machine.creationDate),
+    loggingConfiguration: json(machine.loggingConfiguration), tracingConfiguration: json(machine.tracingConfiguration),
+    ...(machine.revisionId === undefined ? {} : { revisionId: machine.revisionId }),
+  };
+};
+
 const stopExecution: Operation = async (context, body) => {
   const request = parseRequest(StopExecutionRequest, body);
   const record = requireExecution(context, request.executionArn);
@@ -240,6 +260,7 @@ export const executionOperations: Readonly<Record<string, Operation>> = {
   StartExecution: startExecution,
   StartSyncExecution: startSyncExecution,
   DescribeExecution: describeExecution,
+  DescribeStateMachineForExecution: describeStateMachineForExecution,
   StopExecution: stopExecution,
   ListExecutions: listExecutions,
   GetExecutionHistory: getExecutionHistory,
