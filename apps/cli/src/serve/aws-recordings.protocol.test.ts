@@ -310,6 +310,27 @@ describe("responses as recorded against AWS", () => {
     expect(typeof described.body.updateDate).toBe("number");
   });
 
+  // test_sfn_api.py::test_create_delete_invalid_sm ("invalid_definition_1");
+  // test_sfn_api_validation.py::test_validate_state_machine_definition_not_a_definition[EMPTY_STRING, EMPTY_DICT],
+  // …_type_standard[INVALID_BASE_NO_STARTAT] ("validation_response").
+  it("missing top-level fields are named together at /; a blank definition is no JSON object", async () => {
+    const noStates = JSON.stringify({ Comment: "BASE_INVALID_DER", StartAt: "State_1" });
+    expect(errorOf(await call("CreateStateMachine", { name: "no-states", definition: noStates, roleArn }))).toEqual({
+      code: "InvalidDefinition",
+      message: "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: These fields are required: [States] at /'",
+    });
+    const validate = async (definition: string) =>
+      (await call("ValidateStateMachineDefinition", { definition, type: "STANDARD" })).body;
+    const failure = (message: string, location?: string) => ({
+      result: "FAIL", truncated: false,
+      diagnostics: [{ code: "SCHEMA_VALIDATION_FAILED", message, severity: "ERROR", ...(location === undefined ? {} : { location }) }],
+    });
+    expect(await validate("{}")).toEqual(failure("These fields are required: [States, StartAt]", "/"));
+    const noStartAt = JSON.stringify({ States: { State_1: { Type: "Pass", End: true } } });
+    expect(await validate(noStartAt)).toEqual(failure("These fields are required: [StartAt]", "/"));
+    expect(await validate(" ")).toEqual(failure("Definition must be a valid JSON object"));
+  });
+
   // test_sfn_api.py::test_describe_nonexistent_sm, test_invalid_start_execution_arn ("start_exec_of_deleted"),
   // test_delete_nonexistent_sm ("deletion_resp_1"): these already matched; kept as a guard.
   it("a machine that does not exist: Describe and Start answer StateMachineDoesNotExist, Delete succeeds", async () => {

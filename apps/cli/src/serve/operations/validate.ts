@@ -8,6 +8,7 @@
  */
 import { definitionWarnings, validateDefinition } from "@statecraft/asl";
 import type { Operation } from "../context.js";
+import { groupMissingTopLevelFields } from "../definition.js";
 import { expressProblems } from "../express-rules.js";
 import { parseRequest } from "../request-validation.js";
 import { ValidateStateMachineDefinitionRequest } from "../schemas.js";
@@ -20,6 +21,11 @@ interface Diagnostic {
 }
 
 function diagnose(text: string, withWarnings: boolean, express: boolean): Diagnostic[] {
+  // AWS's answer for a blank definition (localstack test_sfn_api_validation.py::
+  // test_validate_state_machine_definition_not_a_definition[EMPTY_STRING], a single space).
+  if (text.trim() === "") {
+    return [{ severity: "ERROR", code: "SCHEMA_VALIDATION_FAILED", message: "Definition must be a valid JSON object" }];
+  }
   let definition: unknown;
   try {
     definition = JSON.parse(text);
@@ -28,7 +34,7 @@ function diagnose(text: string, withWarnings: boolean, express: boolean): Diagno
     return [{ severity: "ERROR", code: "INVALID_JSON_DESCRIPTION", message }];
   }
   // The validator does not classify problems the way AWS's codes do; every one is a schema validation failure.
-  const errors: Diagnostic[] = validateDefinition(definition).map((problem) => ({
+  const errors: Diagnostic[] = groupMissingTopLevelFields(validateDefinition(definition)).map((problem) => ({
     severity: "ERROR",
     code: "SCHEMA_VALIDATION_FAILED",
     message: problem.message,
