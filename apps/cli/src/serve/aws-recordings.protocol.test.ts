@@ -290,7 +290,8 @@ describe("responses as recorded against AWS", () => {
       .toEqual(invalid);
   });
 
-  // test_sfn_api.py::test_describe_state_machine_for_execution ("describe_resp").
+  // test_sfn_api.py::test_describe_state_machine_for_execution ("describe_resp"); encryptionConfiguration as in
+  // test_sfn_api_variable_references.py::test_base_variable_references_in_assign_templates ("describe_for_execution_response").
   it("DescribeStateMachineForExecution: the definition and role the execution ran with", async () => {
     const definition = pass("argument1");
     const arn = await create("for-execution", definition);
@@ -300,12 +301,13 @@ describe("responses as recorded against AWS", () => {
     const described = await call("DescribeStateMachineForExecution", { executionArn: started.body.executionArn });
     expect(described.status).toBe(200);
     expect(Object.keys(described.body).sort()).toEqual([
-      "definition", "loggingConfiguration", "name", "revisionId", "roleArn", "stateMachineArn", "tracingConfiguration",
+      "definition", "encryptionConfiguration", "loggingConfiguration", "name", "revisionId", "roleArn", "stateMachineArn", "tracingConfiguration",
       "updateDate",
     ]);
     expect(described.body).toMatchObject({
       definition, name: "for-execution", roleArn, stateMachineArn: arn,
       loggingConfiguration: { includeExecutionData: false, level: "OFF" }, tracingConfiguration: { enabled: false },
+      encryptionConfiguration: { type: "AWS_OWNED_KEY" },
     });
     expect(typeof described.body.updateDate).toBe("number");
   });

@@ -184,7 +184,8 @@ const describeExecution: Operation = (context, body) => {
 /**
  * The definition and role an execution ran with, and the machine's logging and
  * tracing configuration. Members as recorded against AWS (localstack
- * test_sfn_api.py::test_describe_state_machine_for_execution, "describe_resp"):
+ * test_sfn_api.py::test_describe_state_machine_for_execution, "describe_resp"; encryptionConfiguration
+ * as in test_sfn_api_variable_references.py, "describe_for_execution_response"):
  * `updateDate` is there even for a machine never updated (its creation date here).
  */
 const describeStateMachineForExecution: Operation = (context, body) => {
@@ -196,6 +197,7 @@ const describeStateMachineForExecution: Operation = (context, body) => {
     stateMachineArn: machine.arn, name: machine.name, definition: record.definition, roleArn: record.roleArn,
     updateDate: epochSeconds(machine.updateDate ?? machine.creationDate),
     loggingConfiguration: json(machine.loggingConfiguration), tracingConfiguration: json(machine.tracingConfiguration),
+    encryptionConfiguration: json(machine.encryptionConfiguration),
     ...(machine.revisionId === undefined ? {} : { revisionId: machine.revisionId }),
   };
 };
