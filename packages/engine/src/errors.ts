@@ -30,6 +30,22 @@ export class StatesError extends Error {
 export class TaskError extends StatesError {}
 
 /**
+ * A task error whose Error or Cause may be missing: a Fail state without them, a `SendTaskFailure` without them.
+ * Step Functions leaves a missing part out of the `ExecutionFailed` event and writes it as `null` in a catcher's
+ * error output (recorded against AWS: localstack tests/aws/services/stepfunctions/v2/callback/test_callback.snapshot.json,
+ * test_sqs_failure_in_wait_for_task_tok_no_error_field: `{"Error": null, "Cause": null}`).
+ */
+export class PartialTaskError extends TaskError {
+  /** Which parts were given. */
+  readonly given: { readonly error: boolean; readonly cause: boolean };
+
+  constructor(error: string | undefined, cause: string | undefined) {
+    super(error ?? "", cause ?? "");
+    this.given = { error: error !== undefined, cause: cause !== undefined };
+  }
+}
+
+/**
  * A runtime failure (a `.$` path or intrinsic argument that matches nothing, a bad InputPath/OutputPath target, an
  * unknown resource, …); never retried or caught, not even by `States.ALL`.
  *

@@ -5,7 +5,7 @@
  * @see https://states-language.net/spec.html#fallback-states
  */
 import type { JsonObject, JsonValue } from "@statecraft/asl";
-import { errorMatches, StatesError } from "../errors.js";
+import { errorMatches, PartialTaskError, StatesError } from "../errors.js";
 import { placeResult, type ResultPathSpec } from "../io/pipeline.js";
 import { isPromise, type Outcome } from "./compiled.js";
 import type { Scope, Visit } from "./scope.js";
@@ -102,6 +102,7 @@ export function withRetry<T>(scope: Scope, visit: Visit, retriers: readonly Comp
 
 /** The error output a catcher passes on: `{Error, Cause}`. */
 export function errorOutput(error: StatesError): JsonValue {
+  if (error instanceof PartialTaskError) return { Error: error.given.error ? error.name : null, Cause: error.given.cause ? error.cause : null };
   return { Error: error.name, Cause: error.cause };
 }
 

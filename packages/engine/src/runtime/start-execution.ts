@@ -6,9 +6,8 @@
  */
 import { schemas } from "./event-schemas.js";
 import type { JsonValue } from "@statecraft/asl";
-import { StatesError, StatesTimeout } from "../errors.js";
+import { PartialTaskError, StatesError, StatesTimeout } from "../errors.js";
 import { defaultMaxPayloadBytes, ensureJsonPayload } from "../io/payload-size.js";
-import { FailStateError } from "../states/fail.js";
 import type { Execution, ExecutionResult, HistoryEvent, LambdaContext, RunOptions } from "../types.js";
 import { resolveClock, startDeadline, VirtualClock } from "./clock.js";
 import { type CompiledMachine, isPromise } from "./compiled.js";
@@ -232,7 +231,7 @@ class TopLevelRun {
       return this.end(ending, stopTime);
     }
     const failure = error instanceof StatesError ? error : new StatesError("States.Runtime", `Internal error: ${error instanceof Error ? error.message : String(error)}`);
-    const given = failure instanceof FailStateError ? failure.given : { error: true, cause: true };
+    const given = failure instanceof PartialTaskError ? failure.given : { error: true, cause: true };
     // A timeout has no cause (an empty one here), as Step Functions records it.
     const causeless = failure instanceof StatesTimeout && failure.cause === "";
     const details = { error: given.error ? failure.name : undefined, cause: given.cause && !causeless ? failure.cause : undefined };

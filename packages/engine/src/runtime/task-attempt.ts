@@ -6,7 +6,7 @@
  * @see https://states-language.net/spec.html#task-state
  */
 import type { JsonValue } from "@statecraft/asl";
-import { DataLimitExceeded, HeartbeatTimeout, StatesError, StatesTimeout, TaskError } from "../errors.js";
+import { DataLimitExceeded, HeartbeatTimeout, PartialTaskError, StatesError, StatesTimeout, TaskError } from "../errors.js";
 import { ensureJsonPayload } from "../io/payload-size.js";
 import { Cancellation } from "./abort.js";
 import { holdClock, startDeadline } from "./clock.js";
@@ -204,7 +204,7 @@ async function attemptWithLimits(
     if (token !== undefined) {
       unregister = runtime.broker.register(token, {
         succeed: resolve,
-        fail: (error, cause) => reject(new TaskError(error, cause)),
+        fail: (error, cause) => reject(new PartialTaskError(error, cause)),
         heartbeat,
       });
     }

@@ -10,7 +10,8 @@ import { InvalidToken, TaskDoesNotExist, TaskTimedOut } from "../errors.js";
 /** The waiting side of a token. */
 export interface TokenWaiter {
   succeed(output: JsonValue): void;
-  fail(error: string, cause: string): void;
+  /** `undefined`: that part was not sent. */
+  fail(error: string | undefined, cause: string | undefined): void;
   heartbeat(): void;
 }
 
@@ -68,7 +69,7 @@ export class TaskTokenBroker {
   }
 
   /** @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_SendTaskFailure.html */
-  sendTaskFailure(token: string, error = "", cause = ""): void {
+  sendTaskFailure(token: string, error?: string, cause?: string): void {
     const waiter = this.find(token);
     this.waiting.delete(token);
     waiter.fail(error, cause);

@@ -7,7 +7,7 @@
 import { isIntrinsicCall, type JsonValue } from "@statecraft/asl";
 import type { RawState, StateCompileContext } from "../compile/common.js";
 import { pointerTo } from "../compile/problems.js";
-import { StatesRuntimeError, TaskError } from "../errors.js";
+import { PartialTaskError, StatesRuntimeError } from "../errors.js";
 import { compileIntrinsic } from "../io/intrinsics.js";
 import { type PathEnv, selectPath } from "../io/path-env.js";
 import type { CompiledState } from "../runtime/compiled.js";
@@ -61,16 +61,7 @@ function compileText(state: RawState, field: "Error" | "Cause", ctx: StateCompil
 }
 
 /** The error a Fail state raises; its `name` is the state's Error (empty when none is given). */
-export class FailStateError extends TaskError {
-  constructor(
-    error: string | undefined,
-    cause: string | undefined,
-    /** Whether the state gave an Error / a Cause (AWS omits absent ones from events). */
-    readonly given: { error: boolean; cause: boolean },
-  ) {
-    super(error ?? "", cause ?? "");
-  }
-}
+export class FailStateError extends PartialTaskError {}
 
 export function compileFail(state: RawState, ctx: StateCompileContext): CompiledState {
   const readError = compileText(state, "Error", ctx);
@@ -82,7 +73,7 @@ export function compileFail(state: RawState, ctx: StateCompileContext): Compiled
     run(scope, _visit, input) {
       const error = readError(input, scope);
       const cause = readCause(input, scope);
-      throw new FailStateError(error, cause, { error: error !== undefined, cause: cause !== undefined });
+      throw new FailStateError(error, cause);
     },
   };
 }

@@ -7,7 +7,7 @@
  */
 import { schemas } from "../runtime/event-schemas.js";
 import type { JsonValue } from "@statecraft/asl";
-import { ExceedToleratedFailureThreshold, StatesError } from "../errors.js";
+import { ExceedToleratedFailureThreshold, PartialTaskError, StatesError } from "../errors.js";
 import { type Cancellation, SiblingFailed } from "../runtime/abort.js";
 import type { CompiledGraph } from "../runtime/compiled.js";
 import { errorOutput } from "../runtime/error-handling.js";
@@ -15,7 +15,6 @@ import { ExecutionRuntime } from "../runtime/execution-runtime.js";
 import { HistoryRecorder } from "../runtime/history.js";
 import { runGraph } from "../runtime/run-graph.js";
 import { Scope } from "../runtime/scope.js";
-import { FailStateError } from "./fail.js";
 
 /** How a Map run is configured once its inputs are known. */
 export interface MapRunPlan {
@@ -62,7 +61,7 @@ export function childStateMachineArn(stateMachineArn: string, plan: Pick<MapRunP
 
 function recordFailure(child: ChildExecution, error: StatesError): void {
   child.status = "FAILED";
-  const given = error instanceof FailStateError ? error.given : { error: true, cause: true };
+  const given = error instanceof PartialTaskError ? error.given : { error: true, cause: true };
   if (given.error && error.name !== "") child.error = error.name;
   if (given.cause && error.cause !== "") child.cause = error.cause;
 }

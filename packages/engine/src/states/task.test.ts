@@ -212,6 +212,24 @@ describe("Task", () => {
     expect(result).toMatchObject({ status: "FAILED", error: "Rejected", cause: "no" });
   });
 
+  // Recorded against Step Functions: localstack callback/test_callback.snapshot.json,
+  // test_sqs_failure_in_wait_for_task_tok_no_error_field (caught by States.ALL; the error output holds nulls).
+  it("writes a SendTaskFailure without Error and Cause as nulls in the catcher's error output, and leaves them out when uncaught", async () => {
+    const worker = (input: JsonValue, context: TaskContext) => {
+      const token = (input as { token: string }).token;
+      setTimeout(() => context.taskTokens.sendTaskFailure(token), 5);
+      return {};
+    };
+    const task = { Type: "Task", Resource: "arn:aws:states:::sqs:sendMessage.waitForTaskToken", Parameters: { "token.$": "$$.Task.Token" } };
+    const tasks = { "arn:aws:states:::sqs:sendMessage.waitForTaskToken": worker };
+    const caughtRun = await run(machine({ Ask: { ...task, Catch: [{ ErrorEquals: ["States.ALL"], ResultPath: "$.error", Next: "Done" }], End: true }, Done: { Type: "Pass", End: true } }), {}, { tasks });
+    expect(caughtRun.output).toEqual({ error: { Error: null, Cause: null } });
+    const uncaught = await runState({ ...task, End: true }, {}, { tasks });
+    expect(uncaught.status).toBe("FAILED");
+    expect(uncaught.error).toBeUndefined();
+    expect(uncaught.cause).toBeUndefined();
+  });
+
   it("refuses SendTask* for unknown, malformed and timed-out tokens", async () => {
     const broker = new TaskTokenBroker();
     expect(() => broker.sendTaskSuccess("not a token!", {})).toThrow(expect.objectContaining({ name: "InvalidToken" }));

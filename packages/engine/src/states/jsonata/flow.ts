@@ -100,7 +100,7 @@ export function compileJsonataFail(state: RawState, ctx: StateCompileContext): C
     async run(scope, _visit, input) {
       const errorText = await failText(error, "Error", scope, input);
       const causeText = await failText(cause, "Cause", scope, input);
-      throw new FailStateError(errorText, causeText, { error: errorText !== undefined, cause: causeText !== undefined });
+      throw new FailStateError(errorText, causeText);
     },
   };
 }
