@@ -17,6 +17,19 @@ describe("executions", () => {
     expect(types(result).at(-1)).toBe("ExecutionAborted");
   });
 
+  // Recorded against AWS: localstack test_sfn_api.snapshot.json, test_stop_execution (a Wait of 10 s stopped).
+  it("a stop during a Wait records WaitStateEntered then ExecutionAborted, each with previousEventId 0", async () => {
+    const execution = new StateMachine(machine({ W: { Type: "Wait", Seconds: 10, End: true } })).start({});
+    setTimeout(() => execution.stop(), 10);
+    const result = await execution.done;
+    expect(result.history.map((event) => [event.type, event.id, event.previousEventId])).toEqual([
+      ["ExecutionStarted", 1, 0],
+      ["WaitStateEntered", 2, 0],
+      ["ExecutionAborted", 3, 0],
+    ]);
+    expect(result.history[2]?.executionAbortedEventDetails).toEqual({});
+  });
+
   it("an AbortSignal aborts too", async () => {
     const controller = new AbortController();
     const done = runExecution(waitForever, {}, { tasks: never, signal: controller.signal });

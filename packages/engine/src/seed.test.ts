@@ -35,8 +35,9 @@ describe("seed workflow with the real handlers", () => {
       "TaskStateExited",
       "ExecutionSucceeded",
     ]);
+    // The first state's entered event follows no event (previousEventId 0), as AWS records it (test_start_execution).
     expect(result.history.map((event) => [event.id, event.previousEventId])).toEqual(
-      Array.from({ length: 12 }, (_, i) => [i + 1, i]),
+      Array.from({ length: 12 }, (_, i) => [i + 1, i === 1 ? 0 : i]),
     );
     expect(result.history[0]?.executionStartedEventDetails).toMatchObject({ input: '{"name":"PSY"}', inputDetails: { truncated: false } });
     expect(result.history[4]?.lambdaFunctionSucceededEventDetails).toEqual({ output: '{"song":"gangnam style"}', outputDetails: { truncated: false } });

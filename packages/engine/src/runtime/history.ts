@@ -56,6 +56,13 @@ function materializeDetails(raw: RawEvent, schema: EventSchema): Record<string, 
   return out;
 }
 
+/**
+ * The first state's `…StateEntered` event has previousEventId 0, not the id of ExecutionStarted (recorded against
+ * AWS: localstack tests/aws/services/stepfunctions/v2/test_sfn_api.snapshot.json, test_start_execution and
+ * test_stop_execution).
+ */
+export const firstStatePreviousEventId = 0;
+
 const noPriorEvents: readonly HistoryEvent[] = Object.freeze([]);
 
 /**

@@ -12,8 +12,12 @@ import { schemas } from "./event-schemas.js";
 import { ExecutionHalted } from "./execution-runtime.js";
 import type { Scope, Visit } from "./scope.js";
 
-/** States with an `…StateAborted` event. */
-const abortable = new Set(["Task", "Wait", "Map", "Parallel"]);
+/**
+ * States that record an `…StateAborted` event when a stop or a failed sibling cuts them short. Not Wait: an
+ * execution stopped during a Wait records WaitStateEntered then ExecutionAborted (recorded against AWS: localstack
+ * tests/aws/services/stepfunctions/v2/test_sfn_api.snapshot.json, test_stop_execution).
+ */
+const abortable = new Set(["Task", "Map", "Parallel"]);
 
 /** A state with what the runner needs on each visit, worked out once per graph. */
 export class GraphNode {

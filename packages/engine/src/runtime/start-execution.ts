@@ -13,7 +13,7 @@ import { resolveClock, startDeadline, VirtualClock } from "./clock.js";
 import { type CompiledMachine, isPromise } from "./compiled.js";
 import { ExecutionHalted, ExecutionRuntime } from "./execution-runtime.js";
 import { type Ending, FinishedExecution } from "./finished-execution.js";
-import { HistoryRecorder } from "./history.js";
+import { firstStatePreviousEventId, HistoryRecorder } from "./history.js";
 import { graphWalkAnchor, runGraph } from "./run-graph.js";
 import { Scope } from "./scope.js";
 import { handlerContextAnchor } from "./task-attempt.js";
@@ -199,6 +199,7 @@ class TopLevelRun {
     if (resume === undefined) {
       startInput = ensureJsonPayload(input, runtime.maxPayloadBytes, "The execution input");
       scope.recordAt(runtime.startTime, "ExecutionStarted", schemas.executionStarted, startInput, runtime.roleArn);
+      scope.lastEventId = firstStatePreviousEventId;
     }
     if (this.signal?.aborted) this.onAbort?.();
     const limitSeconds = machine.timeoutSeconds ?? (clock instanceof VirtualClock ? maxStandardExecutionSeconds : undefined);
@@ -222,6 +223,8 @@ class TopLevelRun {
     const halted = runtime.halted ?? (error instanceof ExecutionHalted ? error.reason : undefined);
     if (halted !== undefined) {
       const aborted = halted.status === "ABORTED";
+      // A stopped execution's ExecutionAborted follows no event (previousEventId 0, recorded: test_stop_execution).
+      if (aborted) scope.lastEventId = 0;
       scope.recordAt(stopTime, aborted ? "ExecutionAborted" : "ExecutionTimedOut", aborted ? schemas.executionAborted : schemas.executionTimedOut, halted.error || undefined, halted.cause || undefined);
       const ending: Ending = { status: halted.status };
       // DescribeExecution of a timed-out execution has neither error nor cause (recorded against Step Functions:

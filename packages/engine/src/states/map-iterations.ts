@@ -12,7 +12,7 @@ import { type Cancellation, SiblingFailed } from "../runtime/abort.js";
 import type { CompiledGraph } from "../runtime/compiled.js";
 import { errorOutput } from "../runtime/error-handling.js";
 import { ExecutionRuntime } from "../runtime/execution-runtime.js";
-import { HistoryRecorder } from "../runtime/history.js";
+import { firstStatePreviousEventId, HistoryRecorder } from "../runtime/history.js";
 import { runGraph } from "../runtime/run-graph.js";
 import { Scope } from "../runtime/scope.js";
 
@@ -103,7 +103,8 @@ async function runChildExecution(parent: ExecutionRuntime, plan: MapRunPlan, ind
   const onParentAbort = () => child.halt({ status: "ABORTED", error: "States.Aborted", cause: "The Map Run was stopped." });
   const unlink = parentCancellation.onAbort(onParentAbort);
   const scope = new Scope(child, undefined, 0);
-  scope.lastEventId = child.history.record("ExecutionStarted", child.clock.now(), 0, schemas.executionStarted, input, child.roleArn);
+  child.history.record("ExecutionStarted", child.clock.now(), 0, schemas.executionStarted, input, child.roleArn);
+  scope.lastEventId = firstStatePreviousEventId;
   try {
     const output = await runGraph(scope, plan.processor, plan.processor.startAt, input);
     scope.record("ExecutionSucceeded", schemas.executionSucceeded, output);
