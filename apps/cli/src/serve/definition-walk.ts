@@ -10,24 +10,30 @@ export interface TaskStateRef {
   readonly resource: string;
   /** `Parameters` (JSONPath) or `Arguments` (JSONata), as written. */
   readonly parameters: JsonValue | undefined;
+  /** JSON pointer of the state in the definition. */
+  readonly pointer: string;
 }
+
+/** One JSON pointer reference token (`~` → `~0`, `/` → `~1`). */
+const escapeToken = (token: string): string => token.replaceAll("~", "~0").replaceAll("/", "~1");
 
 /** Every Task state of `graph`, nested graphs included. */
 export function taskStates(graph: StateGraph): TaskStateRef[] {
   const found: TaskStateRef[] = [];
-  const visit = (g: StateGraph): void => {
+  const visit = (g: StateGraph, at: string): void => {
     for (const [name, state] of Object.entries(g.States)) {
+      const pointer = `${at}/States/${escapeToken(name)}`;
       if (state.Type === "Task") {
-        found.push({ name, resource: state.Resource, parameters: state.Parameters ?? state.Arguments });
+        found.push({ name, resource: state.Resource, parameters: state.Parameters ?? state.Arguments, pointer });
       } else if (state.Type === "Parallel") {
-        for (const branch of state.Branches) visit(branch);
+        for (const [index, branch] of state.Branches.entries()) visit(branch, `${pointer}/Branches/${index}`);
       } else if (state.Type === "Map") {
-        const processor = state.ItemProcessor ?? state.Iterator;
-        if (processor !== undefined) visit(processor);
+        if (state.ItemProcessor !== undefined) visit(state.ItemProcessor, `${pointer}/ItemProcessor`);
+        else if (state.Iterator !== undefined) visit(state.Iterator, `${pointer}/Iterator`);
       }
     }
   };
-  visit(graph);
+  visit(graph, "");
   return found;
 }
 

@@ -12,6 +12,8 @@
  *
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/concepts-standard-vs-express.html
  */
+import type { StateGraph } from "@statecraft/asl";
+import { taskStates } from "./definition-walk.js";
 
 /** One refused Task state: AWS's message and the JSON pointer of its `Resource`. */
 export interface ExpressProblem {
@@ -30,28 +32,10 @@ function problemOf(resource: string): string | undefined {
   return undefined;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-/** Every Task state of `definition` (nested branches and Map processors included) an EXPRESS machine refuses. */
-export function expressProblems(definition: unknown): ExpressProblem[] {
-  const found: ExpressProblem[] = [];
-  const visit = (graph: unknown, at: string): void => {
-    if (!isObject(graph) || !isObject(graph.States)) return;
-    for (const [name, state] of Object.entries(graph.States)) {
-      if (!isObject(state)) continue;
-      const here = `${at}/States/${name.replaceAll("~", "~0").replaceAll("/", "~1")}`;
-      if (state.Type === "Task" && typeof state.Resource === "string") {
-        const message = problemOf(state.Resource);
-        if (message !== undefined) found.push({ message, pointer: `${here}/Resource` });
-      } else if (state.Type === "Parallel" && Array.isArray(state.Branches)) {
-        for (const [index, branch] of state.Branches.entries()) visit(branch, `${here}/Branches/${index}`);
-      } else if (state.Type === "Map") {
-        if (state.ItemProcessor !== undefined) visit(state.ItemProcessor, `${here}/ItemProcessor`);
-        else visit(state.Iterator, `${here}/Iterator`);
-      }
-    }
-  };
-  visit(definition, "");
-  return found;
+/** Every Task state of `definition` (a valid one; nested branches and Map processors included) an EXPRESS machine refuses. */
+export function expressProblems(definition: StateGraph): ExpressProblem[] {
+  return taskStates(definition).flatMap((task) => {
+    const message = problemOf(task.resource);
+    return message === undefined ? [] : [{ message, pointer: `${task.pointer}/Resource` }];
+  });
 }

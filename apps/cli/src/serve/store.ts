@@ -203,13 +203,13 @@ export class Store {
     return machine;
   }
 
-  /** Replaces the mutable members of a state machine. */
   /** Replaces a machine's tags (a JSON array of `{key, value}`). */
   setTags(arn: string, tags: string): void {
     this.#machines.delete(arn);
     this.#prepare("UPDATE state_machines SET tags = ? WHERE arn = ?").run(tags, arn);
   }
 
+  /** Replaces the mutable members of a state machine. */
   updateStateMachine(machine: StateMachineRecord): void {
     this.#machines.delete(machine.arn);
     const hash = this.#storeDefinition(machine.definition);

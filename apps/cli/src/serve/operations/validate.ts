@@ -6,7 +6,7 @@
  *
  * @see https://docs.aws.amazon.com/step-functions/latest/apireference/API_ValidateStateMachineDefinition.html
  */
-import { definitionWarnings, validateDefinition } from "@statecraft/asl";
+import { definitionWarnings, type StateMachineDefinition, validateDefinition } from "@statecraft/asl";
 import type { Operation } from "../context.js";
 import { groupMissingTopLevelFields } from "../definition.js";
 import { expressProblems } from "../express-rules.js";
@@ -41,7 +41,8 @@ function diagnose(text: string, withWarnings: boolean, express: boolean): Diagno
     location: problem.pointer || "/",
   }));
   if (errors.length === 0 && express) {
-    for (const problem of expressProblems(definition)) {
+    // A definition with no problem is a valid one.
+    for (const problem of expressProblems(definition as StateMachineDefinition)) {
       errors.push({ severity: "ERROR", code: "SCHEMA_VALIDATION_FAILED", message: problem.message, location: problem.pointer });
     }
   }
