@@ -51,11 +51,6 @@ export class VariableFrame {
     return undefined;
   }
 
-  /** Whether `name` is assigned in this frame or an outer one. */
-  has(name: string): boolean {
-    return this.get(name) !== undefined;
-  }
-
   /** Every visible variable by name (inner frames win), for JSONata bindings. */
   visible(): Record<string, JsonValue> {
     const frames: VariableFrame[] = [];

@@ -213,7 +213,7 @@ const stopExecution: Operation = async (context, body) => {
 const listExecutions: Operation = (context, body) => {
   const request = parseRequest(ListExecutionsRequest, body);
   if (request.mapRunArn !== undefined) {
-    throw new ValidationException("mapRunArn is not supported by this local server (Distributed Map runs are not implemented)");
+    throw new ValidationException("mapRunArn is not supported by this local server (Distributed Maps run, but their Map Runs are not API resources: no ListMapRuns or DescribeMapRun)");
   }
   if (request.stateMachineArn === undefined) throw new ValidationException("Must provide a StateMachine ARN or MapRun ARN");
   const { arn } = parseStateMachineArn(request.stateMachineArn);
