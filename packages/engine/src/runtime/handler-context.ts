@@ -13,16 +13,16 @@ export interface HandlerIdentity {
   readonly broker: TaskTokenBroker;
 }
 
-/** How a call can settle besides its return value (a Lambda handler's legacy `context.done/succeed/fail`). */
-export type LateSettle = (error: unknown, result?: unknown) => void;
-
-const ignoreLateSettle: LateSettle = () => {};
+/** What settles a call besides its return value (a Lambda handler's legacy `context.done/succeed/fail`). */
+export interface LateSettler {
+  settleLate(error: unknown, result?: unknown): void;
+}
 
 /** The context handed to a handler; its `signal` is created only if the handler reads it. */
 export class HandlerContext implements TaskContext {
   declare taskToken?: string;
-  /** Set by the attempt while it awaits the handler's promise; the Lambda adapter calls it for legacy callbacks. */
-  settleLate: LateSettle = ignoreLateSettle;
+  /** Set by the attempt while it awaits the handler's promise (see {@link settleLate}). */
+  lateSettler: LateSettler | undefined = undefined;
 
   readonly #identity: HandlerIdentity;
 
@@ -47,5 +47,10 @@ export class HandlerContext implements TaskContext {
 
   get signal(): AbortSignal {
     return this.cancellation.signal;
+  }
+
+  /** Settles the attempt awaiting this call (the Lambda adapter calls it for legacy callbacks); ignored otherwise. */
+  settleLate(error: unknown, result?: unknown): void {
+    this.lateSettler?.settleLate(error, result);
   }
 }

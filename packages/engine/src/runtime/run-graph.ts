@@ -1,13 +1,14 @@
 /**
  * Runs a compiled state graph from a start state to its end: records `…StateEntered`/`…StateExited`, follows
  * `Next`, and keeps synchronous states on a synchronous path: a graph whose states all finish synchronously returns
- * its output without creating a promise, and one that must wait switches to an async continuation from there on.
+ * its output without creating a promise; one that must wait goes on from the callback of what it waited for, and
+ * hands its output to a receiver (the top-level run, or a promise for Parallel branches and Map iterations).
  *
  * @see https://states-language.net/spec.html#transitions
  */
 import type { JsonValue } from "@statecraft/asl";
 import { QueryEvaluationError, StatesRuntimeError } from "../errors.js";
-import { type CompiledGraph, type CompiledState, isPromise, type Outcome } from "./compiled.js";
+import { type CompiledGraph, type CompiledState, isPromise, Later, type Outcome, type Receiver } from "./compiled.js";
 import { schemas } from "./event-schemas.js";
 import { ExecutionHalted } from "./execution-runtime.js";
 import type { Scope, Visit } from "./scope.js";
@@ -55,17 +56,20 @@ function locate(error: unknown, stateName: string, enteredEventId: number): unkn
 
 /**
  * Where a walk through a graph is: the state to enter next with its input and entry time, or (once the graph has
- * ended) its output; and, while suspended, what it waits for.
+ * ended) its output; and, while suspended, what it waits for. While waiting it is the {@link Receiver} of the
+ * awaited state's outcome.
  */
-class GraphWalk {
+class GraphWalk implements Receiver<Outcome> {
   /** `-1` when the next state must read the clock (something was awaited since the last event). */
   time: number;
-  /** Set while suspended: a pause between slices of transitions, or the promised outcome of `state`. */
+  /** Set while suspended: a pause between slices of transitions, or the outcome of `node`'s state to come. */
   pause: Promise<void> | undefined = undefined;
-  pending: Promise<Outcome> | undefined = undefined;
+  pending: Promise<Outcome> | Later<Outcome> | undefined = undefined;
   enteredId = 0;
   /** The node of the state to enter next (or being awaited); `undefined` when `name` names no state. */
   node: GraphNode | undefined;
+  /** Who gets the graph's output (or its error) once the walk has had to wait. */
+  receiver: Receiver<JsonValue> | undefined = undefined;
 
   constructor(
     readonly scope: Scope,
@@ -76,6 +80,73 @@ class GraphWalk {
   ) {
     this.time = startTime;
     this.node = nodes.get(name);
+  }
+
+  /** Waits for what the walk is suspended on; the walk goes on from its callback. */
+  wait(): void {
+    const pause = this.pause;
+    if (pause !== undefined) {
+      this.pause = undefined;
+      pause.then(
+        () => this.afterPause(),
+        (error: unknown) => this.end(error),
+      );
+      return;
+    }
+    const pending = this.pending as Promise<Outcome> | Later<Outcome>;
+    if (pending instanceof Later) pending.deliverTo(this);
+    else
+      pending.then(
+        (outcome) => this.accept(outcome),
+        (error: unknown) => this.reject(error),
+      );
+  }
+
+  /** The awaited state's outcome: leave it and run on. */
+  accept(outcome: Outcome): void {
+    const node = this.node as GraphNode;
+    this.pending = undefined;
+    try {
+      this.scope.runtime.throwIfHalted();
+      if (leave(this, node, outcome, node.state.type === "Task" ? this.scope.lastEventTime : -1) || advance(this)) {
+        this.end(undefined, true);
+        return;
+      }
+    } catch (error) {
+      this.end(error);
+      return;
+    }
+    this.wait();
+  }
+
+  /** The awaited state failed; one cut short by a stop, a timeout or a failed sibling records `…StateAborted`. */
+  reject(error: unknown): void {
+    const state = (this.node as GraphNode).state;
+    this.pending = undefined;
+    if (abortable.has(state.eventPrefix) && (error instanceof ExecutionHalted || this.scope.isAbortReason(error))) {
+      this.scope.record(`${state.eventPrefix}StateAborted`);
+    }
+    this.end(locate(error, state.name, this.enteredId));
+  }
+
+  private afterPause(): void {
+    this.time = -1;
+    try {
+      if (advance(this)) {
+        this.end(undefined, true);
+        return;
+      }
+    } catch (error) {
+      this.end(error);
+      return;
+    }
+    this.wait();
+  }
+
+  private end(error: unknown, succeeded = false): void {
+    const receiver = this.receiver as Receiver<JsonValue>;
+    if (succeeded) receiver.accept(this.current);
+    else receiver.reject(error);
   }
 }
 
@@ -107,7 +178,7 @@ function leave(walk: GraphWalk, node: GraphNode, outcome: Outcome, exitTime: num
 
 /**
  * Runs states while they finish synchronously. Returns `true` when the graph has ended (its output in
- * `walk.current`), `false` when the walk is suspended on `walk.pause` or `walk.pending`.
+ * `walk.current`), `false` when the walk is suspended on `walk.pause` or `walk.pending` (see {@link GraphWalk.wait}).
  */
 function advance(walk: GraphWalk): boolean {
   const scope = walk.scope;
@@ -129,50 +200,19 @@ function advance(walk: GraphWalk): boolean {
     const visit: Visit = { name, enteredTime, retryCount: 0, taskToken: undefined, countsRetries: node.countsRetries };
     scope.visit = visit;
     const enteredId = scope.recordAt(enteredTime, node.enterEvent, schemas.stateEntered, name, walk.current);
-    let outcome: Outcome | Promise<Outcome>;
+    let outcome: Outcome | Promise<Outcome> | Later<Outcome>;
     try {
       outcome = node.state.run(scope, visit, walk.current);
     } catch (error) {
       throw locate(error, name, enteredId);
     }
-    if (isPromise(outcome)) {
+    if (outcome instanceof Later || isPromise(outcome)) {
       walk.pending = outcome;
       walk.enteredId = enteredId;
       return false;
     }
     if (leave(walk, node, outcome, scope.lastEventTime)) return true;
   }
-}
-
-/** Awaits what the walk is suspended on, then runs on (awaiting again as needed) to the graph's end. */
-async function continueWalk(walk: GraphWalk): Promise<JsonValue> {
-  const scope = walk.scope;
-  const runtime = scope.runtime;
-  do {
-    const pause = walk.pause;
-    if (pause !== undefined) {
-      walk.pause = undefined;
-      await pause;
-      walk.time = -1;
-      continue;
-    }
-    const node = walk.node as GraphNode;
-    const state = node.state;
-    let outcome: Outcome;
-    try {
-      outcome = await (walk.pending as Promise<Outcome>);
-    } catch (error) {
-      // A state cut short by a stop, a timeout or a failed sibling records `…StateAborted`.
-      if (abortable.has(state.eventPrefix) && (error instanceof ExecutionHalted || scope.isAbortReason(error))) {
-        scope.record(`${state.eventPrefix}StateAborted`);
-      }
-      throw locate(error, state.name, walk.enteredId);
-    }
-    walk.pending = undefined;
-    runtime.throwIfHalted();
-    if (leave(walk, node, outcome, state.type === "Task" ? scope.lastEventTime : -1)) return walk.current;
-  } while (!advance(walk));
-  return walk.current;
 }
 
 /**
@@ -184,7 +224,26 @@ async function continueWalk(walk: GraphWalk): Promise<JsonValue> {
  */
 export function runGraph(scope: Scope, graph: CompiledGraph, startAt: string, input: JsonValue, startTime?: number): JsonValue | Promise<JsonValue> {
   const walk = new GraphWalk(scope, graph.nodes, startAt, input, startTime ?? -1);
-  return advance(walk) ? walk.current : continueWalk(walk);
+  if (advance(walk)) return walk.current;
+  return new Promise<JsonValue>((accept, reject) => {
+    walk.receiver = { accept, reject };
+    walk.wait();
+  });
+}
+
+/**
+ * {@link runGraph} for a caller that receives the output itself: returns `true` when the graph ended synchronously
+ * (its output already given to `receiver`), `false` when it will be given later. Throws what ended it synchronously.
+ */
+export function runGraphInto(scope: Scope, graph: CompiledGraph, startAt: string, input: JsonValue, startTime: number | undefined, receiver: Receiver<JsonValue>): boolean {
+  const walk = new GraphWalk(scope, graph.nodes, startAt, input, startTime ?? -1);
+  walk.receiver = receiver;
+  if (advance(walk)) {
+    receiver.accept(walk.current);
+    return true;
+  }
+  walk.wait();
+  return false;
 }
 
 /** A walk kept alive for its hidden class (see `shapeAnchors` in `start-execution.ts`). */

@@ -10,11 +10,11 @@ import { PartialTaskError, StatesError, StatesTimeout } from "../errors.js";
 import { defaultMaxPayloadBytes, ensureJsonPayload } from "../io/payload-size.js";
 import type { Execution, ExecutionResult, HistoryEvent, LambdaContext, RunOptions } from "../types.js";
 import { resolveClock, startDeadline, VirtualClock } from "./clock.js";
-import { type CompiledMachine, isPromise } from "./compiled.js";
+import type { CompiledMachine, Receiver } from "./compiled.js";
 import { ExecutionHalted, ExecutionRuntime } from "./execution-runtime.js";
 import { type Ending, FinishedExecution } from "./finished-execution.js";
 import { firstStatePreviousEventId, HistoryRecorder } from "./history.js";
-import { graphWalkAnchor, runGraph } from "./run-graph.js";
+import { graphWalkAnchor, runGraphInto } from "./run-graph.js";
 import { Scope } from "./scope.js";
 import { handlerContextAnchor } from "./task-attempt.js";
 import { lambdaContextAnchor } from "./task-handlers.js";
@@ -157,24 +157,28 @@ async function* streamEvents(execution: RunningExecution, history: HistoryRecord
  */
 function runToEnd(execution: RunningExecution, machine: CompiledMachine, runtime: ExecutionRuntime, input: JsonValue, options: RunOptions): Promise<ExecutionResult> {
   const run = new TopLevelRun(execution, runtime, options.signal);
-  let output: JsonValue | Promise<JsonValue>;
   try {
-    output = run.begin(machine, input, options.resume);
+    run.begin(machine, input, options.resume);
   } catch (error) {
-    return Promise.resolve(run.fail(error));
+    run.reject(error);
   }
-  if (isPromise(output)) {
-    return output.then(
-      (value) => run.succeed(value),
-      (error: unknown) => run.fail(error),
-    );
-  }
-  return Promise.resolve(run.succeed(output));
+  const result = run.result;
+  if (result !== undefined) return Promise.resolve(result);
+  return new Promise<ExecutionResult>((resolve) => {
+    run.resolve = resolve;
+  });
 }
 
-/** The top-level run of an execution: its start, its terminal event and result, and what is undone at the end. */
-class TopLevelRun {
+/**
+ * The top-level run of an execution: its start, its terminal event and result, and what is undone at the end. It
+ * receives the machine's output (or what ended it) from the graph walk.
+ */
+class TopLevelRun implements Receiver<JsonValue> {
   readonly scope: Scope;
+  /** The execution's result, once it has ended. */
+  result: ExecutionResult | undefined = undefined;
+  /** Set when the run had to wait: settles the execution's promise. */
+  resolve: ((result: ExecutionResult) => void) | undefined = undefined;
   private cancelDeadline: (() => void) | undefined;
   private readonly onAbort: (() => void) | undefined;
 
@@ -191,8 +195,21 @@ class TopLevelRun {
     }
   }
 
-  /** Records the start (unless resumed), arms the machine's timeout, and runs the graph. */
-  begin(machine: CompiledMachine, input: JsonValue, resume: RunOptions["resume"]): JsonValue | Promise<JsonValue> {
+  accept(output: JsonValue): void {
+    this.settle(this.succeed(output));
+  }
+
+  reject(error: unknown): void {
+    this.settle(this.fail(error));
+  }
+
+  private settle(result: ExecutionResult): void {
+    this.result = result;
+    this.resolve?.(result);
+  }
+
+  /** Records the start (unless resumed), arms the machine's timeout, and runs the graph (its end comes to {@link accept}/{@link reject}). */
+  begin(machine: CompiledMachine, input: JsonValue, resume: RunOptions["resume"]): void {
     const { runtime, scope } = this;
     const clock = runtime.clock;
     let startInput = resume === undefined ? input : resume.input;
@@ -207,16 +224,16 @@ class TopLevelRun {
       runtime.deadline = runtime.startTime + limitSeconds * 1000;
       this.cancelDeadline = startDeadline(clock, runtime.deadline - clock.now(), () => runtime.halt({ ...timeoutReason }));
     }
-    return runGraph(scope, machine, resume?.stateName ?? machine.startAt, startInput, resume === undefined ? runtime.startTime : undefined);
+    runGraphInto(scope, machine, resume?.stateName ?? machine.startAt, startInput, resume === undefined ? runtime.startTime : undefined, this);
   }
 
-  succeed(output: JsonValue): ExecutionResult {
+  private succeed(output: JsonValue): ExecutionResult {
     const stopTime = this.scope.lastEventTime;
     this.scope.recordAt(stopTime, "ExecutionSucceeded", schemas.executionSucceeded, output);
     return this.end({ status: "SUCCEEDED", output }, stopTime);
   }
 
-  fail(error: unknown): ExecutionResult {
+  private fail(error: unknown): ExecutionResult {
     const { runtime, scope } = this;
     scope.lastEventId = runtime.history.lastId;
     const stopTime = runtime.clock.now();

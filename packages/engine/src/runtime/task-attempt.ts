@@ -10,8 +10,8 @@ import { DataLimitExceeded, HeartbeatTimeout, PartialTaskError, StatesError, Sta
 import { ensureJsonPayload } from "../io/payload-size.js";
 import { Cancellation } from "./abort.js";
 import { holdClock, startDeadline } from "./clock.js";
-import { isPromise } from "./compiled.js";
-import { HandlerContext, type HandlerIdentity } from "./handler-context.js";
+import { isPromise, Later, laterAsPromise, type Receiver } from "./compiled.js";
+import { HandlerContext, type HandlerIdentity, type LateSettler } from "./handler-context.js";
 import { TaskTokenBroker } from "./task-tokens.js";
 import type { ParsedResource } from "./resources.js";
 import type { Scope, Visit } from "./scope.js";
@@ -89,12 +89,12 @@ const keepResult: AttemptContinuation<JsonValue> = { afterResult: (_scope, _inpu
  * time its state was entered (nothing but the state's own input processing ran in between); a retry reads the clock.
  */
 export function attemptTask(scope: Scope, visit: Visit, target: TaskTarget, payload: JsonValue, limits: AttemptLimits): JsonValue | Promise<JsonValue> {
-  return attemptTaskThen(scope, visit, target, payload, limits, keepResult, null);
+  return laterAsPromise(attemptTaskThen(scope, visit, target, payload, limits, keepResult, null));
 }
 
 /**
- * {@link attemptTask}, then `continuation.afterResult(scope, input, result)`: a Task state's output step runs in the
- * promise that awaits the handler instead of one more promise after it.
+ * {@link attemptTask}, then `continuation.afterResult(scope, input, result)`: a Task state's output step runs when
+ * the handler's promise settles, and what it returns goes straight to the graph walk (a {@link Later}).
  */
 export function attemptTaskThen<T>(
   scope: Scope,
@@ -104,7 +104,7 @@ export function attemptTaskThen<T>(
   limits: AttemptLimits,
   continuation: AttemptContinuation<T>,
   input: JsonValue,
-): T | Promise<T> {
+): T | Promise<T> | Later<T> {
   const runtime = scope.runtime;
   const handler = bindHandler(runtime, target.resource, target.parsed, payload, target.binding);
   const time = visit.retryCount === 0 ? visit.enteredTime : runtime.clock.now();
@@ -119,53 +119,65 @@ export function attemptTaskThen<T>(
       failure(scope, target, handler, thrown);
     }
     if (!isPromise(raw)) return continuation.afterResult(scope, input, resultOf(scope, target, handler, raw));
-    return settleAttempt(scope, target, handler, raw as Promise<unknown>, context, continuation, input);
+    return new AwaitedAttempt(scope, target, handler, raw as Promise<unknown>, context, continuation, input);
   }
   return attemptWithLimits(scope, visit, target, handler, payload, limits, time).then((result) => continuation.afterResult(scope, input, result));
 }
 
 /**
- * Awaits a handler's promise in one promise: the first of its settling, a legacy Lambda callback and the scope's
- * cancellation (a stop, a failed sibling) decides the attempt.
+ * An attempt awaiting its handler's promise. The first of its settling, a legacy Lambda callback and the scope's
+ * cancellation (a stop, a failed sibling) decides the attempt; the continuation's value goes to the receiver.
  */
-function settleAttempt<T>(
-  scope: Scope,
-  target: TaskTarget,
-  handler: BoundHandler,
-  raw: Promise<unknown>,
-  context: HandlerContext,
-  continuation: AttemptContinuation<T>,
-  input: JsonValue,
-): Promise<T> {
-  const cancellation = scope.cancellation;
-  // The handler's work takes no virtual time (see VirtualClock).
-  const releaseClock = holdClock(scope.runtime.clock);
-  return new Promise<T>((resolve, reject) => {
-    let settled = false;
-    const onAbort = (reason: unknown): void => {
-      if (settled) return;
-      settled = true;
-      releaseClock();
-      reject(reason);
-    };
-    const settle = (failed: boolean, value: unknown): void => {
-      if (settled) return;
-      settled = true;
-      releaseClock();
-      cancellation.offAbort(onAbort);
-      try {
-        resolve(failed ? failure(scope, target, handler, value) : continuation.afterResult(scope, input, resultOf(scope, target, handler, value)));
-      } catch (thrown) {
-        reject(thrown);
-      }
-    };
-    context.settleLate = (error, result) => settle(error !== null && error !== undefined, error ?? result);
-    raw.then(
-      (value) => settle(false, value),
-      (thrown: unknown) => settle(true, thrown),
-    );
-    cancellation.onAbort(onAbort);
-  });
+class AwaitedAttempt<T> extends Later<T> implements LateSettler {
+  private settled = false;
+  private receiver: Receiver<T> | undefined = undefined;
+  private releaseClock = noDeadline;
+  private readonly onValue = (value: unknown): void => this.settle(false, value);
+  /** Also the cancellation listener: an abort reason passes through {@link failure} untouched. */
+  private readonly onError = (thrown: unknown): void => this.settle(true, thrown);
+
+  constructor(
+    private readonly scope: Scope,
+    private readonly target: TaskTarget,
+    private readonly handler: BoundHandler,
+    private readonly raw: Promise<unknown>,
+    private readonly context: HandlerContext,
+    private readonly continuation: AttemptContinuation<T>,
+    private readonly input: JsonValue,
+  ) {
+    super();
+  }
+
+  deliverTo(receiver: Receiver<T>): void {
+    this.receiver = receiver;
+    // The handler's work takes no virtual time (see VirtualClock).
+    this.releaseClock = holdClock(this.scope.runtime.clock);
+    this.context.lateSettler = this;
+    this.raw.then(this.onValue, this.onError);
+    this.scope.cancellation.onAbort(this.onError);
+  }
+
+  settleLate(error: unknown, result?: unknown): void {
+    if (error !== null && error !== undefined) this.settle(true, error);
+    else this.settle(false, result);
+  }
+
+  private settle(failed: boolean, value: unknown): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.releaseClock();
+    const { scope, target, handler } = this;
+    scope.cancellation.offAbort(this.onError);
+    const receiver = this.receiver as Receiver<T>;
+    let result: T;
+    try {
+      result = failed ? failure(scope, target, handler, value) : this.continuation.afterResult(scope, this.input, resultOf(scope, target, handler, value));
+    } catch (thrown) {
+      receiver.reject(thrown);
+      return;
+    }
+    receiver.accept(result);
+  }
 }
 
 async function attemptWithLimits(
@@ -223,7 +235,7 @@ async function attemptWithLimits(
       }
     };
     const onError = (thrown: unknown): void => reject(handler.errorOf(thrown));
-    context.settleLate = (error, result) => (error === null || error === undefined ? onValue(result) : onError(error));
+    context.lateSettler = { settleLate: (error, result) => (error === null || error === undefined ? onValue(result) : onError(error)) };
     Promise.resolve()
       .then(() => handler.call(payload, context, runtime))
       .then(onValue, onError);
