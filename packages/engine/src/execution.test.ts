@@ -54,16 +54,32 @@ describe("executions", () => {
 
   it("streams events live, in order, to onEvent and to events", async () => {
     const live: HistoryEvent[] = [];
-    const execution = new StateMachine(machine({ A: { Type: "Pass", Next: "B" }, B: { Type: "Wait", Seconds: 1, End: true } })).start(
-      { x: 1 },
-      { onEvent: (event) => live.push(event), clock: "virtual" },
-    );
+    const execution = new StateMachine(
+      machine({ A: { Type: "Pass", Next: "T" }, T: { Type: "Task", Resource: "arn:aws:states:::local:echo", Next: "B" }, B: { Type: "Wait", Seconds: 1, End: true } }),
+    ).start({ x: 1 }, { onEvent: (event) => live.push(event), clock: "virtual", tasks: { "arn:aws:states:::local:echo": async (input) => input } });
     const streamed: string[] = [];
     for await (const event of execution.events) streamed.push(event.type);
     const result = await execution.done;
-    expect(live.map((event) => event.type)).toEqual(types(result));
-    expect(streamed).toEqual(types(result));
-    expect(live.map((event) => event.id)).toEqual([1, 2, 3, 4, 5, 6]);
+    // Events are read as they are recorded, also those of records that stand for several events (visits, attempts).
+    const expected = [
+      "ExecutionStarted",
+      "PassStateEntered",
+      "PassStateExited",
+      "TaskStateEntered",
+      "TaskScheduled",
+      "TaskStarted",
+      "TaskSucceeded",
+      "TaskStateExited",
+      "WaitStateEntered",
+      "WaitStateExited",
+      "ExecutionSucceeded",
+    ];
+    expect(live.map((event) => event.type)).toEqual(expected);
+    expect(live.map((event) => event.previousEventId)).toEqual([0, 0, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(live[4]?.taskScheduledEventDetails).toMatchObject({ resourceType: "local", resource: "echo", parameters: '{"x":1}' });
+    expect(live[6]?.taskSucceededEventDetails).toMatchObject({ output: '{"x":1}' });
+    expect(streamed).toEqual(expected);
+    expect(live.map((event) => event.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 
   it("resumes from a persisted point, continuing the history", async () => {

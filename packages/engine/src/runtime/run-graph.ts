@@ -6,11 +6,12 @@
  *
  * @see https://states-language.net/spec.html#transitions
  */
-import type { JsonValue } from "@statecraft/asl";
+import type { JsonObject, JsonValue } from "@statecraft/asl";
 import { QueryEvaluationError, StatesRuntimeError } from "../errors.js";
 import { type CompiledGraph, type CompiledState, isPromise, Later, type Outcome, type Receiver } from "./compiled.js";
 import { schemas } from "./event-schemas.js";
 import { ExecutionHalted } from "./execution-runtime.js";
+import { EventRecord, RawEvent } from "./history.js";
 import type { Scope, Visit } from "./scope.js";
 
 /**
@@ -42,6 +43,43 @@ export class GraphNode {
   }
 }
 
+/**
+ * One visit of a state, which is also the record of its `…StateEntered` and `…StateExited` events (see
+ * {@link EventRecord}): the state's input and output are kept once, here.
+ */
+class StateVisit extends EventRecord implements Visit {
+  retryCount = 0;
+  taskToken: string | undefined = undefined;
+  enteredId = 0;
+  exitTime = 0;
+  exitPrev = 0;
+  output: JsonValue = null;
+  assigned: JsonObject | undefined = undefined;
+
+  constructor(
+    readonly node: GraphNode,
+    readonly enteredTime: number,
+    readonly enteredPrev: number,
+    readonly input: JsonValue,
+  ) {
+    super();
+  }
+
+  get name(): string {
+    return this.node.state.name;
+  }
+
+  get countsRetries(): boolean {
+    return this.node.countsRetries;
+  }
+
+  eventFor(id: number): RawEvent {
+    const node = this.node;
+    if (id === this.enteredId) return new RawEvent(node.enterEvent, this.enteredTime, this.enteredPrev, schemas.stateEntered, this.name, this.input);
+    return new RawEvent(node.exitEvent ?? "", this.exitTime, this.exitPrev, schemas.stateExited, this.name, this.output, this.assigned);
+  }
+}
+
 /** The nodes of a graph's states, by name (made when the graph is compiled). */
 export function graphNodes(states: ReadonlyMap<string, CompiledState>): ReadonlyMap<string, GraphNode> {
   const nodes = new Map<string, GraphNode>();
@@ -65,7 +103,8 @@ class GraphWalk implements Receiver<Outcome> {
   /** Set while suspended: a pause between slices of transitions, or the outcome of `node`'s state to come. */
   pause: Promise<void> | undefined = undefined;
   pending: Promise<Outcome> | Later<Outcome> | undefined = undefined;
-  enteredId = 0;
+  /** The visit of the state being run (or awaited). */
+  visit: StateVisit | undefined = undefined;
   /** The node of the state to enter next (or being awaited); `undefined` when `name` names no state. */
   node: GraphNode | undefined;
   /** Who gets the graph's output (or its error) once the walk has had to wait. */
@@ -126,7 +165,7 @@ class GraphWalk implements Receiver<Outcome> {
     if (abortable.has(state.eventPrefix) && (error instanceof ExecutionHalted || this.scope.isAbortReason(error))) {
       this.scope.record(`${state.eventPrefix}StateAborted`);
     }
-    this.end(locate(error, state.name, this.enteredId));
+    this.end(locate(error, state.name, (this.visit as StateVisit).enteredId));
   }
 
   private afterPause(): void {
@@ -163,7 +202,14 @@ function leave(walk: GraphWalk, node: GraphNode, outcome: Outcome, exitTime: num
   if (assigned !== undefined) scope.variables.assign(assigned, name);
   const time = exitTime < 0 ? scope.runtime.clock.now() : exitTime;
   walk.time = time;
-  if (node.exitEvent !== undefined) scope.recordAt(time, node.exitEvent, schemas.stateExited, name, outcome.output, assigned);
+  if (node.exitEvent !== undefined) {
+    const visit = walk.visit as StateVisit;
+    visit.exitTime = time;
+    visit.exitPrev = scope.lastEventId;
+    visit.output = outcome.output;
+    visit.assigned = assigned;
+    scope.recordSlot(time, visit);
+  }
   walk.current = outcome.output;
   const next = outcome.next;
   if (next === undefined) return true;
@@ -197,9 +243,13 @@ function advance(walk: GraphWalk): boolean {
     const node = walk.node;
     if (node === undefined) throw new StatesRuntimeError(`Missing 'Next' target: ${name}`);
     const enteredTime = walk.time < 0 ? runtime.clock.now() : walk.time;
-    const visit: Visit = { name, enteredTime, retryCount: 0, taskToken: undefined, countsRetries: node.countsRetries };
+    const visit = new StateVisit(node, enteredTime, scope.lastEventId, walk.current);
     scope.visit = visit;
-    const enteredId = scope.recordAt(enteredTime, node.enterEvent, schemas.stateEntered, name, walk.current);
+    walk.visit = visit;
+    // Its id is known before it is recorded: a live listener reads the event at once.
+    const enteredId = history.lastId + 1;
+    visit.enteredId = enteredId;
+    scope.recordSlot(enteredTime, visit);
     let outcome: Outcome | Promise<Outcome> | Later<Outcome>;
     try {
       outcome = node.state.run(scope, visit, walk.current);
@@ -208,7 +258,6 @@ function advance(walk: GraphWalk): boolean {
     }
     if (outcome instanceof Later || isPromise(outcome)) {
       walk.pending = outcome;
-      walk.enteredId = enteredId;
       return false;
     }
     if (leave(walk, node, outcome, scope.lastEventTime)) return true;

@@ -7,7 +7,7 @@
 import type { JsonObject, JsonValue } from "@statecraft/asl";
 import type { PathEnv } from "../io/path-env.js";
 import type { Cancellation } from "./abort.js";
-import type { EventSchema } from "./history.js";
+import type { EventRecord, EventSchema } from "./history.js";
 import type { ExecutionRuntime } from "./execution-runtime.js";
 import { VariableFrame } from "./variables.js";
 
@@ -82,6 +82,14 @@ export class Scope implements PathEnv {
    */
   recordAt(time: number, type: string, schema?: EventSchema, a?: unknown, b?: unknown, c?: unknown, d?: unknown, e?: unknown, f?: unknown): number {
     const id = this.runtime.history.record(type, time, this.lastEventId, schema, a, b, c, d, e, f);
+    this.lastEventId = id;
+    this.lastEventTime = time;
+    return id;
+  }
+
+  /** Records the next event of `record` (see {@link EventRecord}), at `time`, and returns its id. */
+  recordSlot(time: number, record: EventRecord): number {
+    const id = this.runtime.history.recordSlot(record);
     this.lastEventId = id;
     this.lastEventTime = time;
     return id;

@@ -16,7 +16,7 @@ import { TaskTokenBroker } from "./task-tokens.js";
 import type { ParsedResource } from "./resources.js";
 import type { Scope, Visit } from "./scope.js";
 import { type BindingCache, type BoundHandler, bindHandler } from "./task-handlers.js";
-import type { AttemptLimits, TaskEvents } from "./task-events.js";
+import type { AttemptLimits, AttemptRecord, TaskEvents } from "./task-events.js";
 
 /** What a Task state invokes. */
 export interface TaskTarget {
@@ -37,7 +37,7 @@ const noDeadline = () => {};
 /** The abort reason handed to a handler's signal once its task is over (shared: errors capture stacks). */
 const taskFinished = new StatesError("States.TaskFailed", "The task has finished.");
 
-function resultOf(scope: Scope, target: TaskTarget, handler: BoundHandler | undefined, raw: unknown): JsonValue {
+function resultOf(scope: Scope, target: TaskTarget, attempt: AttemptRecord, handler: BoundHandler | undefined, raw: unknown): JsonValue {
   let result: JsonValue;
   try {
     const json = ensureJsonPayload(raw, scope.runtime.maxPayloadBytes, target.resultLabel, target.resultTooLarge);
@@ -46,7 +46,7 @@ function resultOf(scope: Scope, target: TaskTarget, handler: BoundHandler | unde
     if (error instanceof StatesError) target.events.failed(scope, error.name, error.cause);
     throw error;
   }
-  target.events.succeeded(scope, result);
+  target.events.succeeded(scope, attempt, result);
   return result;
 }
 
@@ -108,8 +108,7 @@ export function attemptTaskThen<T>(
   const runtime = scope.runtime;
   const handler = bindHandler(runtime, target.resource, target.parsed, payload, target.binding);
   const time = visit.retryCount === 0 ? visit.enteredTime : runtime.clock.now();
-  target.events.scheduled(scope, payload, limits, time);
-  target.events.started(scope, time);
+  const attempt = target.events.begin(scope, payload, limits, time);
   if (!target.waitsForToken && limits.timeoutSeconds === undefined && limits.heartbeatSeconds === undefined && handler !== undefined) {
     const context = taskContext(target.stateName, runtime, scope.cancellation, noHeartbeat, undefined, time);
     let raw: unknown;
@@ -118,10 +117,10 @@ export function attemptTaskThen<T>(
     } catch (thrown) {
       failure(scope, target, handler, thrown);
     }
-    if (!isPromise(raw)) return continuation.afterResult(scope, input, resultOf(scope, target, handler, raw));
-    return new AwaitedAttempt(scope, target, handler, raw as Promise<unknown>, context, continuation, input);
+    if (!isPromise(raw)) return continuation.afterResult(scope, input, resultOf(scope, target, attempt, handler, raw));
+    return new AwaitedAttempt(scope, target, attempt, handler, raw as Promise<unknown>, context, continuation, input);
   }
-  return attemptWithLimits(scope, visit, target, handler, payload, limits, time).then((result) => continuation.afterResult(scope, input, result));
+  return attemptWithLimits(scope, visit, target, attempt, handler, payload, limits, time).then((result) => continuation.afterResult(scope, input, result));
 }
 
 /**
@@ -139,6 +138,7 @@ class AwaitedAttempt<T> extends Later<T> implements LateSettler {
   constructor(
     private readonly scope: Scope,
     private readonly target: TaskTarget,
+    private readonly attempt: AttemptRecord,
     private readonly handler: BoundHandler,
     private readonly raw: Promise<unknown>,
     private readonly context: HandlerContext,
@@ -171,7 +171,7 @@ class AwaitedAttempt<T> extends Later<T> implements LateSettler {
     const receiver = this.receiver as Receiver<T>;
     let result: T;
     try {
-      result = failed ? failure(scope, target, handler, value) : this.continuation.afterResult(scope, this.input, resultOf(scope, target, handler, value));
+      result = failed ? failure(scope, target, handler, value) : this.continuation.afterResult(scope, this.input, resultOf(scope, target, this.attempt, handler, value));
     } catch (thrown) {
       receiver.reject(thrown);
       return;
@@ -184,6 +184,7 @@ async function attemptWithLimits(
   scope: Scope,
   visit: Visit,
   target: TaskTarget,
+  attempt: AttemptRecord,
   handler: BoundHandler | undefined,
   payload: JsonValue,
   limits: AttemptLimits,
@@ -255,5 +256,5 @@ async function attemptWithLimits(
     cancellation.abort(taskFinished);
   }
   // Outside the try: a result over the quota records its own failure once.
-  return resultOf(scope, target, token === undefined ? handler : undefined, raw);
+  return resultOf(scope, target, attempt, token === undefined ? handler : undefined, raw);
 }
