@@ -60,6 +60,7 @@ describe("executions", () => {
     const streamed: string[] = [];
     for await (const event of execution.events) streamed.push(event.type);
     const result = await execution.done;
+    expect(result.status).toBe("SUCCEEDED");
     // Events are read as they are recorded, also those of records that stand for several events (visits, attempts).
     const expected = [
       "ExecutionStarted",

@@ -35,9 +35,11 @@ export interface RuntimeInit {
   executionArn: string | undefined;
   /** Given, or a UUID made on first read (most executions run in process are never named). */
   executionName: string | undefined;
-  stateMachineArn: string;
+  /** Given, or built from the name, region and account on first read. */
+  stateMachineArn: string | undefined;
   stateMachineName: string;
-  roleArn: string;
+  /** Given, or a default role ARN in the account, made on first read. */
+  roleArn: string | undefined;
   region: string;
   account: string;
   executionInput: JsonValue;
@@ -61,9 +63,9 @@ export class ExecutionRuntime {
   readonly history: HistoryRecorder;
   #executionArn: string | undefined;
   #executionName: string | undefined;
-  readonly stateMachineArn: string;
+  #stateMachineArn: string | undefined;
   readonly stateMachineName: string;
-  readonly roleArn: string;
+  #roleArn: string | undefined;
   readonly region: string;
   readonly account: string;
   readonly executionInput: JsonValue;
@@ -88,9 +90,9 @@ export class ExecutionRuntime {
     this.history = init.history;
     this.#executionArn = init.executionArn;
     this.#executionName = init.executionName;
-    this.stateMachineArn = init.stateMachineArn;
+    this.#stateMachineArn = init.stateMachineArn;
     this.stateMachineName = init.stateMachineName;
-    this.roleArn = init.roleArn;
+    this.#roleArn = init.roleArn;
     this.region = init.region;
     this.account = init.account;
     this.executionInput = init.executionInput;
@@ -112,6 +114,16 @@ export class ExecutionRuntime {
   get executionArn(): string {
     this.#executionArn ??= `arn:aws:states:${this.region}:${this.account}:execution:${this.stateMachineName}:${this.executionName}`;
     return this.#executionArn;
+  }
+
+  get stateMachineArn(): string {
+    this.#stateMachineArn ??= `arn:aws:states:${this.region}:${this.account}:stateMachine:${this.stateMachineName}`;
+    return this.#stateMachineArn;
+  }
+
+  get roleArn(): string {
+    this.#roleArn ??= `arn:aws:iam::${this.account}:role/StatecraftExecutionRole`;
+    return this.#roleArn;
   }
 
   get broker(): TaskTokenBroker {

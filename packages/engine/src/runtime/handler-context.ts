@@ -29,7 +29,8 @@ export class HandlerContext implements TaskContext {
   constructor(
     readonly stateName: string,
     identity: HandlerIdentity,
-    private readonly cancellation: Cancellation,
+    /** The attempt's cancellation (the handler sees it as {@link signal}). */
+    readonly cancellation: Cancellation,
     readonly heartbeat: () => void,
     /** Clock time the attempt started (the `…Started` event), in ms. */
     readonly startedAt: number,

@@ -30,7 +30,10 @@ function copyValue(value: unknown): unknown {
     return text === undefined ? undefined : (JSON.parse(text) as unknown);
   }
   const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
+  // for…in over a plain object uses V8's enum cache (Object.keys allocates an array per object); JSON takes own
+  // keys only.
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
     const item: unknown = (value as Record<string, unknown>)[key];
     if (item === undefined || typeof item === "function" || typeof item === "symbol") continue;
     const itemCopy = copyValue(item);

@@ -13,7 +13,7 @@ import { resolveClock, startDeadline, VirtualClock } from "./clock.js";
 import type { CompiledMachine, Receiver } from "./compiled.js";
 import { ExecutionHalted, ExecutionRuntime } from "./execution-runtime.js";
 import { type Ending, FinishedExecution } from "./finished-execution.js";
-import { firstStatePreviousEventId, HistoryRecorder } from "./history.js";
+import { EventRecord, firstStatePreviousEventId, HistoryRecorder, RawEvent } from "./history.js";
 import { graphWalkAnchor, runGraphInto } from "./run-graph.js";
 import { Scope } from "./scope.js";
 import { handlerContextAnchor } from "./task-attempt.js";
@@ -32,6 +32,7 @@ interface ShapeAnchors {
   scope: Scope;
   result: ExecutionResult;
   lambdaContext: LambdaContext;
+  handlerContext: object;
   execution: Execution;
   run: object;
   walk: object;
@@ -67,7 +68,8 @@ function anchorShapes(): ShapeAnchors {
   return {
     scope,
     result,
-    lambdaContext: lambdaContextAnchor(runtime, handlerContextAnchor),
+    lambdaContext: lambdaContextAnchor(runtime),
+    handlerContext: handlerContextAnchor,
     execution,
     run: new TopLevelRun(execution, runtime, undefined),
     walk: graphWalkAnchor(scope),
@@ -89,7 +91,6 @@ export function startExecution(machine: CompiledMachine, input: JsonValue, optio
   const account = options.account ?? "123456789012";
   const uuid = options.uuid ?? randomUuid;
   const stateMachineName = options.stateMachineName ?? identity.name ?? "StateMachine";
-  const stateMachineArn = options.stateMachineArn ?? identity.arn ?? `arn:aws:states:${region}:${account}:stateMachine:${stateMachineName}`;
   const resume = options.resume;
   const history = new HistoryRecorder(resume?.history, options.maxHistoryEvents ?? defaultHistoryLimit);
   if (options.onEvent !== undefined) history.listen(options.onEvent);
@@ -98,9 +99,9 @@ export function startExecution(machine: CompiledMachine, input: JsonValue, optio
     history,
     executionArn: options.executionArn,
     executionName: options.executionName,
-    stateMachineArn,
+    stateMachineArn: options.stateMachineArn ?? identity.arn,
     stateMachineName,
-    roleArn: options.roleArn ?? `arn:aws:iam::${account}:role/StatecraftExecutionRole`,
+    roleArn: options.roleArn,
     region,
     account,
     executionInput: resume === undefined ? input : (resume.executionInput ?? inputOfStartEvent(resume.history)),
@@ -171,10 +172,16 @@ function runToEnd(execution: RunningExecution, machine: CompiledMachine, runtime
 
 /**
  * The top-level run of an execution: its start, its terminal event and result, and what is undone at the end. It
- * receives the machine's output (or what ended it) from the graph walk.
+ * receives the machine's output (or what ended it) from the graph walk, and is the record of the
+ * `ExecutionStarted` and `ExecutionSucceeded` events (see {@link EventRecord}).
  */
-class TopLevelRun implements Receiver<JsonValue> {
+class TopLevelRun extends EventRecord implements Receiver<JsonValue> {
   readonly scope: Scope;
+  private startedId = 0;
+  private startInput: JsonValue = null;
+  private succeededPrev = 0;
+  private stopTime = 0;
+  private output: JsonValue = null;
   /** The execution's result, once it has ended. */
   result: ExecutionResult | undefined = undefined;
   /** Set when the run had to wait: settles the execution's promise. */
@@ -187,12 +194,19 @@ class TopLevelRun implements Receiver<JsonValue> {
     private readonly runtime: ExecutionRuntime,
     private readonly signal: AbortSignal | undefined,
   ) {
+    super();
     this.scope = new Scope(runtime, undefined, runtime.history.lastId);
     if (signal !== undefined) {
       const onAbort = () => runtime.halt({ status: "ABORTED", error: "", cause: "The execution was aborted by its signal." });
       this.onAbort = onAbort;
       signal.addEventListener("abort", onAbort, { once: true });
     }
+  }
+
+  eventFor(id: number): RawEvent {
+    // The start follows no event (a resumed execution records none).
+    if (id === this.startedId) return new RawEvent("ExecutionStarted", this.runtime.startTime, 0, schemas.executionStarted, this.startInput, this.runtime.roleArn);
+    return new RawEvent("ExecutionSucceeded", this.stopTime, this.succeededPrev, schemas.executionSucceeded, this.output);
   }
 
   accept(output: JsonValue): void {
@@ -215,7 +229,9 @@ class TopLevelRun implements Receiver<JsonValue> {
     let startInput = resume === undefined ? input : resume.input;
     if (resume === undefined) {
       startInput = ensureJsonPayload(input, runtime.maxPayloadBytes, "The execution input");
-      scope.recordAt(runtime.startTime, "ExecutionStarted", schemas.executionStarted, startInput, runtime.roleArn);
+      this.startInput = startInput;
+      this.startedId = runtime.history.lastId + 1;
+      scope.recordSlot(runtime.startTime, this);
       scope.lastEventId = firstStatePreviousEventId;
     }
     if (this.signal?.aborted) this.onAbort?.();
@@ -229,7 +245,10 @@ class TopLevelRun implements Receiver<JsonValue> {
 
   private succeed(output: JsonValue): ExecutionResult {
     const stopTime = this.scope.lastEventTime;
-    this.scope.recordAt(stopTime, "ExecutionSucceeded", schemas.executionSucceeded, output);
+    this.stopTime = stopTime;
+    this.succeededPrev = this.scope.lastEventId;
+    this.output = output;
+    this.scope.recordSlot(stopTime, this);
     return this.end({ status: "SUCCEEDED", output }, stopTime);
   }
 

@@ -11,7 +11,7 @@ import { ensureJsonPayload } from "../io/payload-size.js";
 import { Cancellation } from "./abort.js";
 import { holdClock, startDeadline } from "./clock.js";
 import { isPromise, Later, laterAsPromise, type Receiver } from "./compiled.js";
-import { HandlerContext, type HandlerIdentity, type LateSettler } from "./handler-context.js";
+import { HandlerContext, type LateSettler } from "./handler-context.js";
 import { TaskTokenBroker } from "./task-tokens.js";
 import type { ParsedResource } from "./resources.js";
 import type { Scope, Visit } from "./scope.js";
@@ -71,12 +71,6 @@ function failure(scope: Scope, target: TaskTarget, handler: BoundHandler | undef
 /** Keeps the context's hidden class alive between executions (see `shapeAnchors` in `start-execution.ts`). */
 export const handlerContextAnchor: HandlerContext = new HandlerContext("", { executionArn: "", broker: new TaskTokenBroker() }, new Cancellation(), noHeartbeat, 0);
 
-function taskContext(stateName: string, identity: HandlerIdentity, cancellation: Cancellation, heartbeat: () => void, taskToken: string | undefined, startedAt: number): HandlerContext {
-  const context = new HandlerContext(stateName, identity, cancellation, heartbeat, startedAt);
-  if (taskToken !== undefined) context.taskToken = taskToken;
-  return context;
-}
-
 /** What follows an attempt's result in the same step (and, when the handler is awaited, in the same promise). */
 export interface AttemptContinuation<T> {
   afterResult(scope: Scope, input: JsonValue, result: JsonValue): T;
@@ -110,7 +104,7 @@ export function attemptTaskThen<T>(
   const time = visit.retryCount === 0 ? visit.enteredTime : runtime.clock.now();
   const attempt = target.events.begin(scope, payload, limits, time);
   if (!target.waitsForToken && limits.timeoutSeconds === undefined && limits.heartbeatSeconds === undefined && handler !== undefined) {
-    const context = taskContext(target.stateName, runtime, scope.cancellation, noHeartbeat, undefined, time);
+    const context = handler.context(target.stateName, runtime, scope.cancellation, noHeartbeat, time);
     let raw: unknown;
     try {
       raw = handler.call(payload, context, runtime);
@@ -222,7 +216,8 @@ async function attemptWithLimits(
       });
     }
     if (handler === undefined) return;
-    const context = taskContext(target.stateName, runtime, cancellation, heartbeat, token, startedAt);
+    const context = handler.context(target.stateName, runtime, cancellation, heartbeat, startedAt);
+    if (token !== undefined) context.taskToken = token;
     const onValue = (value: unknown): void => {
       if (token === undefined) {
         resolve(value);

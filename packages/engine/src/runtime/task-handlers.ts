@@ -8,14 +8,15 @@
 import type { JsonObject, JsonValue } from "@statecraft/asl";
 import { StatesError, StatesRuntimeError, TaskError, toStatesError } from "../errors.js";
 import type { LambdaContext, LambdaHandler } from "../types.js";
-import type { HandlerContext } from "./handler-context.js";
-import type { TaskTokenBroker } from "./task-tokens.js";
+import { HandlerContext } from "./handler-context.js";
+import { Cancellation } from "./abort.js";
 import type { ExecutionRuntime } from "./execution-runtime.js";
 import { copyAsJson } from "./json-copy.js";
 import { functionNameOf, type ParsedResource } from "./resources.js";
 
-/** A resolved handler: calls it, maps what it throws, wraps what it returns. */
+/** A resolved handler: makes the context it is called with, calls it, maps what it throws, wraps what it returns. */
 export interface BoundHandler {
+  context(stateName: string, runtime: ExecutionRuntime, cancellation: Cancellation, heartbeat: () => void, startedAt: number): HandlerContext;
   call(payload: JsonValue, context: HandlerContext, runtime: ExecutionRuntime): unknown;
   errorOf(thrown: unknown): StatesError;
   wrap(result: JsonValue): JsonValue;
@@ -33,39 +34,30 @@ export function lambdaError(thrown: unknown): StatesError {
   return new TaskError(errorType, JSON.stringify({ errorType, errorMessage, trace }));
 }
 
-/** The Lambda `Context` a handler receives; fields computed only when read. */
-class LambdaInvocationContext implements LambdaContext {
-  declare taskToken?: string;
+/** The Lambda `Context` a handler receives (also its task context); fields computed only when read. */
+class LambdaInvocationContext extends HandlerContext implements LambdaContext {
   callbackWaitsForEmptyEventLoop = true;
-  readonly functionVersion = "$LATEST";
-  readonly memoryLimitInMB = "128";
-  private requestId: string | undefined;
+  private requestId: string | undefined = undefined;
   /** A legacy callback's outcome while the handler has not returned yet. */
-  early: { error: unknown; result: unknown } | undefined;
+  early: { error: unknown; result: unknown } | undefined = undefined;
   returned = false;
 
   constructor(
     private readonly runtime: ExecutionRuntime,
     readonly functionName: string,
-    private readonly task: HandlerContext,
+    stateName: string,
+    cancellation: Cancellation,
+    heartbeat: () => void,
+    startedAt: number,
   ) {
-    if (task.taskToken !== undefined) this.taskToken = task.taskToken;
+    super(stateName, runtime, cancellation, heartbeat, startedAt);
   }
 
-  get stateName(): string {
-    return this.task.stateName;
+  get functionVersion(): string {
+    return "$LATEST";
   }
-  get executionArn(): string {
-    return this.task.executionArn;
-  }
-  get signal(): AbortSignal {
-    return this.task.signal;
-  }
-  heartbeat(): void {
-    this.task.heartbeat();
-  }
-  get taskTokens(): TaskTokenBroker {
-    return this.task.taskTokens;
+  get memoryLimitInMB(): string {
+    return "128";
   }
   get awsRequestId(): string {
     this.requestId ??= this.runtime.uuid();
@@ -78,30 +70,30 @@ class LambdaInvocationContext implements LambdaContext {
     return `/aws/lambda/${this.functionName}`;
   }
   get logStreamName(): string {
-    return `${new Date(this.task.startedAt).toISOString().slice(0, 10).replaceAll("-", "/")}/[$LATEST]${this.awsRequestId.replaceAll("-", "")}`;
+    return `${new Date(this.startedAt).toISOString().slice(0, 10).replaceAll("-", "/")}/[$LATEST]${this.awsRequestId.replaceAll("-", "")}`;
   }
   /** The Lambda maximum timeout (local handlers are not cut off). */
   getRemainingTimeInMillis(): number {
-    return Math.max(0, 900_000 - (this.runtime.clock.now() - this.task.startedAt));
+    return Math.max(0, 900_000 - (this.runtime.clock.now() - this.startedAt));
   }
   done(error?: Error, result?: unknown): void {
-    this.settle(error ?? null, result);
+    this.settleCallback(error ?? null, result);
   }
   fail(error: Error | string): void {
-    this.settle(typeof error === "string" ? new Error(error) : error);
+    this.settleCallback(typeof error === "string" ? new Error(error) : error);
   }
   succeed(...args: unknown[]): void {
-    this.settle(null, args.length > 1 ? args[1] : args[0]);
+    this.settleCallback(null, args.length > 1 ? args[1] : args[0]);
   }
-  private settle(error: unknown, result?: unknown): void {
-    if (this.returned) this.task.settleLate(error, result);
+  private settleCallback(error: unknown, result?: unknown): void {
+    if (this.returned) this.settleLate(error, result);
     else this.early ??= { error, result };
   }
 }
 
 /** A context kept alive for its hidden class (see `shapeAnchors` in `start-execution.ts`). */
-export function lambdaContextAnchor(runtime: ExecutionRuntime, task: HandlerContext): LambdaContext {
-  return new LambdaInvocationContext(runtime, "", task);
+export function lambdaContextAnchor(runtime: ExecutionRuntime): LambdaContext {
+  return new LambdaInvocationContext(runtime, "", "", new Cancellation(), () => {}, 0);
 }
 
 /**
@@ -110,7 +102,8 @@ export function lambdaContextAnchor(runtime: ExecutionRuntime, task: HandlerCont
  * `undefined` returned synchronously.
  */
 function invokeLambda(runtime: ExecutionRuntime, handler: LambdaHandler, functionName: string, event: JsonValue, context: HandlerContext): unknown {
-  const lambdaContext = new LambdaInvocationContext(runtime, functionName, context);
+  const lambdaContext =
+    context instanceof LambdaInvocationContext ? context : new LambdaInvocationContext(runtime, functionName, context.stateName, context.cancellation, context.heartbeat, context.startedAt);
   const returned = handler(copyAsJson(event), lambdaContext);
   lambdaContext.returned = true;
   const early = lambdaContext.early;
@@ -193,8 +186,18 @@ function invokeEvent(payload: JsonValue | undefined): { event: JsonValue } | { n
 }
 
 /** A handler whose invocation fails with a Lambda service error (after TaskScheduled/TaskStarted, as on AWS). */
+/** The context of a plain task handler. */
+const taskHandlerContext: BoundHandler["context"] = (stateName, runtime, cancellation, heartbeat, startedAt) =>
+  new HandlerContext(stateName, runtime, cancellation, heartbeat, startedAt);
+
+/** The context of a Lambda function: a Lambda `Context` that is also its task context. */
+function lambdaHandlerContext(functionName: string): BoundHandler["context"] {
+  return (stateName, runtime, cancellation, heartbeat, startedAt) => new LambdaInvocationContext(runtime, functionName, stateName, cancellation, heartbeat, startedAt);
+}
+
 function failingInvoke(error: () => LambdaServiceError): BoundHandler {
   return {
+    context: taskHandlerContext,
     call: () => {
       throw error();
     },
@@ -242,7 +245,7 @@ export function bindHandler(runtime: ExecutionRuntime, resource: string, parsed:
   const tasks = runtime.tasks;
   const task = Object.hasOwn(tasks, resource) ? tasks[resource] : undefined;
   if (task !== undefined) {
-    return cache.get(tasks, task) ?? cache.set(tasks, task, { call: (input, context) => task(input, context), errorOf: toStatesError, wrap: identity });
+    return cache.get(tasks, task) ?? cache.set(tasks, task, { context: taskHandlerContext, call: (input, context) => task(input, context), errorOf: toStatesError, wrap: identity });
   }
   const waitsForToken = (parsed.kind === "service" || parsed.kind === "lambda-invoke") && parsed.pattern === "waitForTaskToken";
   if (parsed.kind === "lambda-function") {
@@ -251,7 +254,12 @@ export function bindHandler(runtime: ExecutionRuntime, resource: string, parsed:
     if (lambda === undefined) throw unknownResource(runtime, resource, name);
     return (
       cache.get(runtime.lambdas, lambda) ??
-      cache.set(runtime.lambdas, lambda, { call: (input, context, callRuntime) => invokeLambda(callRuntime, lambda, name, input, context), errorOf: lambdaError, wrap: identity })
+      cache.set(runtime.lambdas, lambda, {
+        context: lambdaHandlerContext(name),
+        call: (input, context, callRuntime) => invokeLambda(callRuntime, lambda, name, input, context),
+        errorOf: lambdaError,
+        wrap: identity,
+      })
     );
   }
   if (parsed.kind === "lambda-invoke") {
@@ -275,6 +283,7 @@ export function bindHandler(runtime: ExecutionRuntime, resource: string, parsed:
     }
     const event = request.event;
     return {
+      context: lambdaHandlerContext(name),
       call: (_input, context, callRuntime) => invokeLambda(callRuntime, lambda, name, event, context),
       errorOf: lambdaError,
       wrap: (result) => invokeEnvelope(runtime, result),

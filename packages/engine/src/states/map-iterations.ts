@@ -93,6 +93,9 @@ async function runChildExecution(parent: ExecutionRuntime, plan: MapRunPlan, ind
   if (record !== undefined && plan.record !== undefined) plan.record.children[index] = record;
   const child = new ExecutionRuntime({
     ...parent,
+    // Getters, which a spread leaves out.
+    stateMachineArn: parent.stateMachineArn,
+    roleArn: parent.roleArn,
     history: new HistoryRecorder(),
     executionArn,
     executionName: name,
