@@ -18,8 +18,24 @@ export interface LateSettler {
   settleLate(error: unknown, result?: unknown): void;
 }
 
+/**
+ * What an attempt needs of the context it hands a handler: a plain task's {@link HandlerContext} or a Lambda
+ * function's Context (one object each, not a class hierarchy: V8 did not inline derived constructors).
+ */
+export interface AttemptContext extends TaskContext {
+  taskToken?: string;
+  /** Set by the attempt while it awaits the handler's promise (see {@link settleLate}). */
+  lateSettler: LateSettler | undefined;
+  readonly stateName: string;
+  readonly cancellation: Cancellation;
+  /** Clock time the attempt started (the `…Started` event), in ms. */
+  readonly startedAt: number;
+  /** Settles the attempt awaiting this call (the Lambda adapter calls it for legacy callbacks); ignored otherwise. */
+  settleLate(error: unknown, result?: unknown): void;
+}
+
 /** The context handed to a handler; its `signal` is created only if the handler reads it. */
-export class HandlerContext implements TaskContext {
+export class HandlerContext implements AttemptContext {
   declare taskToken?: string;
   /** Set by the attempt while it awaits the handler's promise (see {@link settleLate}). */
   lateSettler: LateSettler | undefined = undefined;

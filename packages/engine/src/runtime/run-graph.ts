@@ -8,10 +8,10 @@
  */
 import type { JsonObject, JsonValue } from "@statecraft/asl";
 import { QueryEvaluationError, StatesRuntimeError } from "../errors.js";
-import { type CompiledGraph, type CompiledState, isPromise, Later, type Outcome, type Receiver } from "./compiled.js";
+import { type CompiledGraph, type CompiledState, isLater, isPromise, type Later, type Outcome, type Receiver } from "./compiled.js";
 import { schemas } from "./event-schemas.js";
 import { ExecutionHalted } from "./execution-runtime.js";
-import { EventRecord, RawEvent } from "./history.js";
+import { type EventRecord, RawEvent } from "./history.js";
 import type { Scope, Visit } from "./scope.js";
 
 /**
@@ -47,7 +47,7 @@ export class GraphNode {
  * One visit of a state, which is also the record of its `…StateEntered` and `…StateExited` events (see
  * {@link EventRecord}): the state's input and output are kept once, here.
  */
-class StateVisit extends EventRecord implements Visit {
+class StateVisit implements EventRecord, Visit {
   retryCount = 0;
   taskToken: string | undefined = undefined;
   enteredId = 0;
@@ -61,9 +61,7 @@ class StateVisit extends EventRecord implements Visit {
     readonly enteredTime: number,
     readonly enteredPrev: number,
     readonly input: JsonValue,
-  ) {
-    super();
-  }
+  ) {}
 
   get name(): string {
     return this.node.state.name;
@@ -133,7 +131,7 @@ class GraphWalk implements Receiver<Outcome> {
       return;
     }
     const pending = this.pending as Promise<Outcome> | Later<Outcome>;
-    if (pending instanceof Later) pending.deliverTo(this);
+    if (isLater(pending)) pending.deliverTo(this);
     else
       pending.then(
         (outcome) => this.accept(outcome),
@@ -256,7 +254,7 @@ function advance(walk: GraphWalk): boolean {
     } catch (error) {
       throw locate(error, name, enteredId);
     }
-    if (outcome instanceof Later || isPromise(outcome)) {
+    if (isPromise(outcome) || isLater(outcome)) {
       walk.pending = outcome;
       return false;
     }

@@ -13,7 +13,7 @@ import { resolveClock, startDeadline, VirtualClock } from "./clock.js";
 import type { CompiledMachine, Receiver } from "./compiled.js";
 import { ExecutionHalted, ExecutionRuntime } from "./execution-runtime.js";
 import { type Ending, FinishedExecution } from "./finished-execution.js";
-import { EventRecord, firstStatePreviousEventId, HistoryRecorder, RawEvent } from "./history.js";
+import { type EventRecord, firstStatePreviousEventId, HistoryRecorder, RawEvent } from "./history.js";
 import { graphWalkAnchor, runGraphInto } from "./run-graph.js";
 import { Scope } from "./scope.js";
 import { handlerContextAnchor } from "./task-attempt.js";
@@ -175,7 +175,7 @@ function runToEnd(execution: RunningExecution, machine: CompiledMachine, runtime
  * receives the machine's output (or what ended it) from the graph walk, and is the record of the
  * `ExecutionStarted` and `ExecutionSucceeded` events (see {@link EventRecord}).
  */
-class TopLevelRun extends EventRecord implements Receiver<JsonValue> {
+class TopLevelRun implements EventRecord, Receiver<JsonValue> {
   readonly scope: Scope;
   private startedId = 0;
   private startInput: JsonValue = null;
@@ -194,7 +194,6 @@ class TopLevelRun extends EventRecord implements Receiver<JsonValue> {
     private readonly runtime: ExecutionRuntime,
     private readonly signal: AbortSignal | undefined,
   ) {
-    super();
     this.scope = new Scope(runtime, undefined, runtime.history.lastId);
     if (signal !== undefined) {
       const onAbort = () => runtime.halt({ status: "ABORTED", error: "", cause: "The execution was aborted by its signal." });

@@ -10,8 +10,8 @@ import { DataLimitExceeded, HeartbeatTimeout, PartialTaskError, StatesError, Sta
 import { ensureJsonPayload } from "../io/payload-size.js";
 import { Cancellation } from "./abort.js";
 import { holdClock, startDeadline } from "./clock.js";
-import { isPromise, Later, laterAsPromise, type Receiver } from "./compiled.js";
-import { HandlerContext, type LateSettler } from "./handler-context.js";
+import { isPromise, type Later, laterAsPromise, type Receiver } from "./compiled.js";
+import { type AttemptContext, HandlerContext, type LateSettler } from "./handler-context.js";
 import { TaskTokenBroker } from "./task-tokens.js";
 import type { ParsedResource } from "./resources.js";
 import type { Scope, Visit } from "./scope.js";
@@ -121,7 +121,7 @@ export function attemptTaskThen<T>(
  * An attempt awaiting its handler's promise. The first of its settling, a legacy Lambda callback and the scope's
  * cancellation (a stop, a failed sibling) decides the attempt; the continuation's value goes to the receiver.
  */
-class AwaitedAttempt<T> extends Later<T> implements LateSettler {
+class AwaitedAttempt<T> implements Later<T>, LateSettler {
   private settled = false;
   private receiver: Receiver<T> | undefined = undefined;
   private releaseClock = noDeadline;
@@ -135,12 +135,10 @@ class AwaitedAttempt<T> extends Later<T> implements LateSettler {
     private readonly attempt: AttemptRecord,
     private readonly handler: BoundHandler,
     private readonly raw: Promise<unknown>,
-    private readonly context: HandlerContext,
+    private readonly context: AttemptContext,
     private readonly continuation: AttemptContinuation<T>,
     private readonly input: JsonValue,
-  ) {
-    super();
-  }
+  ) {}
 
   deliverTo(receiver: Receiver<T>): void {
     this.receiver = receiver;

@@ -6,7 +6,7 @@
  */
 import type { JsonValue } from "@statecraft/asl";
 import { schemas } from "./event-schemas.js";
-import { EventRecord, RawEvent } from "./history.js";
+import { type EventRecord, RawEvent } from "./history.js";
 import type { ParsedResource } from "./resources.js";
 import type { Scope } from "./scope.js";
 
@@ -27,7 +27,7 @@ interface AttemptEventShape {
  * The record of an attempt's `…Scheduled`, `…Started` and `…Succeeded` events (see {@link EventRecord}): one
  * object per attempt rather than one per event.
  */
-export class AttemptRecord extends EventRecord {
+export class AttemptRecord implements EventRecord {
   scheduledId = 0;
   resultTime = 0;
   resultPrev = 0;
@@ -41,9 +41,7 @@ export class AttemptRecord extends EventRecord {
     readonly region: string,
     readonly payload: JsonValue,
     readonly limits: AttemptLimits,
-  ) {
-    super();
-  }
+  ) {}
 
   eventFor(id: number): RawEvent {
     if (id === this.scheduledId) return this.shape.scheduled(this);

@@ -8,7 +8,8 @@
 import type { JsonObject, JsonValue } from "@statecraft/asl";
 import { StatesError, StatesRuntimeError, TaskError, toStatesError } from "../errors.js";
 import type { LambdaContext, LambdaHandler } from "../types.js";
-import { HandlerContext } from "./handler-context.js";
+import { type AttemptContext, HandlerContext, type LateSettler } from "./handler-context.js";
+import type { TaskTokenBroker } from "./task-tokens.js";
 import { Cancellation } from "./abort.js";
 import type { ExecutionRuntime } from "./execution-runtime.js";
 import { copyAsJson } from "./json-copy.js";
@@ -16,8 +17,8 @@ import { functionNameOf, type ParsedResource } from "./resources.js";
 
 /** A resolved handler: makes the context it is called with, calls it, maps what it throws, wraps what it returns. */
 export interface BoundHandler {
-  context(stateName: string, runtime: ExecutionRuntime, cancellation: Cancellation, heartbeat: () => void, startedAt: number): HandlerContext;
-  call(payload: JsonValue, context: HandlerContext, runtime: ExecutionRuntime): unknown;
+  context(stateName: string, runtime: ExecutionRuntime, cancellation: Cancellation, heartbeat: () => void, startedAt: number): AttemptContext;
+  call(payload: JsonValue, context: AttemptContext, runtime: ExecutionRuntime): unknown;
   errorOf(thrown: unknown): StatesError;
   wrap(result: JsonValue): JsonValue;
 }
@@ -35,7 +36,9 @@ export function lambdaError(thrown: unknown): StatesError {
 }
 
 /** The Lambda `Context` a handler receives (also its task context); fields computed only when read. */
-class LambdaInvocationContext extends HandlerContext implements LambdaContext {
+class LambdaInvocationContext implements LambdaContext, AttemptContext {
+  declare taskToken?: string;
+  lateSettler: LateSettler | undefined = undefined;
   callbackWaitsForEmptyEventLoop = true;
   private requestId: string | undefined = undefined;
   /** A legacy callback's outcome while the handler has not returned yet. */
@@ -45,12 +48,23 @@ class LambdaInvocationContext extends HandlerContext implements LambdaContext {
   constructor(
     private readonly runtime: ExecutionRuntime,
     readonly functionName: string,
-    stateName: string,
-    cancellation: Cancellation,
-    heartbeat: () => void,
-    startedAt: number,
-  ) {
-    super(stateName, runtime, cancellation, heartbeat, startedAt);
+    readonly stateName: string,
+    readonly cancellation: Cancellation,
+    readonly heartbeat: () => void,
+    readonly startedAt: number,
+  ) {}
+
+  get executionArn(): string {
+    return this.runtime.executionArn;
+  }
+  get taskTokens(): TaskTokenBroker {
+    return this.runtime.broker;
+  }
+  get signal(): AbortSignal {
+    return this.cancellation.signal;
+  }
+  settleLate(error: unknown, result?: unknown): void {
+    this.lateSettler?.settleLate(error, result);
   }
 
   get functionVersion(): string {
@@ -101,7 +115,7 @@ export function lambdaContextAnchor(runtime: ExecutionRuntime): LambdaContext {
  * they win over a pending promise (through the attempt's {@link HandlerContext.settleLate}), and over an
  * `undefined` returned synchronously.
  */
-function invokeLambda(runtime: ExecutionRuntime, handler: LambdaHandler, functionName: string, event: JsonValue, context: HandlerContext): unknown {
+function invokeLambda(runtime: ExecutionRuntime, handler: LambdaHandler, functionName: string, event: JsonValue, context: AttemptContext): unknown {
   const lambdaContext =
     context instanceof LambdaInvocationContext ? context : new LambdaInvocationContext(runtime, functionName, context.stateName, context.cancellation, context.heartbeat, context.startedAt);
   const returned = handler(copyAsJson(event), lambdaContext);
