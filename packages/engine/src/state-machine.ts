@@ -31,6 +31,9 @@ export class StateMachine {
 }
 
 const compiledByDefinition = new WeakMap<object, CompiledMachine>();
+/** The definition run last and its compiled machine: a caller running one definition again and again skips the WeakMap. */
+let lastDefinition: object | undefined;
+let lastCompiled: CompiledMachine | undefined;
 
 /**
  * Runs a definition to completion. The compiled machine is cached per definition object, so running the same
@@ -40,9 +43,14 @@ const compiledByDefinition = new WeakMap<object, CompiledMachine>();
 export function runExecution(definition: StateMachineDefinition | unknown, input: JsonValue, options: RunOptions = {}): Promise<ExecutionResult> {
   let compiled: CompiledMachine;
   try {
-    const cached = typeof definition === "object" && definition !== null ? compiledByDefinition.get(definition) : undefined;
+    const isObject = typeof definition === "object" && definition !== null;
+    const cached = !isObject ? undefined : definition === lastDefinition ? lastCompiled : compiledByDefinition.get(definition);
     compiled = cached ?? compileMachine(definition);
-    if (cached === undefined && typeof definition === "object" && definition !== null) compiledByDefinition.set(definition, compiled);
+    if (isObject) {
+      if (cached === undefined) compiledByDefinition.set(definition, compiled);
+      lastDefinition = definition;
+      lastCompiled = compiled;
+    }
   } catch (error) {
     return Promise.reject(error);
   }

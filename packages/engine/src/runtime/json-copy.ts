@@ -5,6 +5,8 @@
  * @see https://docs.aws.amazon.com/lambda/latest/dg/nodejs-handler.html
  */
 
+const ownProperty = Object.prototype.hasOwnProperty;
+
 function isPlainObject(value: object): boolean {
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
@@ -31,9 +33,9 @@ function copyValue(value: unknown): unknown {
   }
   const copy: Record<string, unknown> = {};
   // for…in over a plain object uses V8's enum cache (Object.keys allocates an array per object); JSON takes own
-  // keys only.
+  // keys only, and `hasOwnProperty` of the key being enumerated is a map check for V8 (`Object.hasOwn` is a call).
   for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
+    if (!ownProperty.call(value, key)) continue;
     const item: unknown = (value as Record<string, unknown>)[key];
     if (item === undefined || typeof item === "function" || typeof item === "symbol") continue;
     const itemCopy = copyValue(item);

@@ -10,6 +10,7 @@ import type { JsonObject, JsonValue } from "@statecraft/asl";
 import { QueryEvaluationError, StatesRuntimeError } from "../errors.js";
 import { type CompiledGraph, type CompiledState, isLater, isPromise, type Later, type Outcome, type Receiver } from "./compiled.js";
 import { schemas } from "./event-schemas.js";
+import { anchorTime } from "./clock.js";
 import { ExecutionHalted } from "./execution-runtime.js";
 import { type EventRecord, RawEvent } from "./history.js";
 import type { Scope, Visit } from "./scope.js";
@@ -293,9 +294,12 @@ export function runGraphInto(scope: Scope, graph: CompiledGraph, startAt: string
   return false;
 }
 
-/** A walk kept alive for its hidden class (see `shapeAnchors` in `start-execution.ts`). */
-export function graphWalkAnchor(scope: Scope): object {
-  return new GraphWalk(scope, new Map(), "", null, 0);
+/** A walk and a visit kept alive for their hidden classes (see `shapeAnchors` in `start-execution.ts`). */
+export function graphWalkAnchors(scope: Scope): object[] {
+  const node = new GraphNode({ name: "", type: "Pass", eventPrefix: "Pass", run: () => ({ output: null, next: undefined }) });
+  const visit = new StateVisit(node, anchorTime, 0, null);
+  visit.exitTime = anchorTime;
+  return [new GraphWalk(scope, new Map(), "", null, anchorTime), visit];
 }
 
 /** {@link runGraph} as a promise in every case (a synchronous failure rejects it), for callers that start many graphs at once. */

@@ -14,9 +14,10 @@ import type { CompiledMachine, Receiver } from "./compiled.js";
 import { ExecutionHalted, ExecutionRuntime } from "./execution-runtime.js";
 import { type Ending, FinishedExecution } from "./finished-execution.js";
 import { type EventRecord, firstStatePreviousEventId, HistoryRecorder, RawEvent } from "./history.js";
-import { graphWalkAnchor, runGraphInto } from "./run-graph.js";
+import { graphWalkAnchors, runGraphInto } from "./run-graph.js";
 import { Scope } from "./scope.js";
-import { handlerContextAnchor } from "./task-attempt.js";
+import { anchorTime } from "./clock.js";
+import { attemptAnchors, handlerContextAnchor } from "./task-attempt.js";
 import { lambdaContextAnchor } from "./task-handlers.js";
 
 /** Names given to the machine when it was loaded. */
@@ -35,11 +36,17 @@ interface ShapeAnchors {
   handlerContext: object;
   execution: Execution;
   run: object;
-  walk: object;
+  walk: object[];
+  attempt: object[];
 }
 
-/** Builds the {@link shapeAnchors}: one instance of each class an execution creates on its hot path. */
+/**
+ * Builds the {@link shapeAnchors}: one instance of each class an execution creates on its hot path. Their time
+ * fields hold clock readings (doubles) as in a real execution: a field first holding a small integer and later a
+ * double changes the object's hidden class, and an anchor left on the old one keeps nothing alive.
+ */
 function anchorShapes(): ShapeAnchors {
+  const time = anchorTime;
   const runtime = new ExecutionRuntime({
     clock: resolveClock(undefined),
     history: new HistoryRecorder([], defaultHistoryLimit),
@@ -51,7 +58,7 @@ function anchorShapes(): ShapeAnchors {
     region: "",
     account: "",
     executionInput: {},
-    startTime: 0,
+    startTime: time,
     tasks: {},
     lambdas: {},
     broker: undefined,
@@ -62,7 +69,7 @@ function anchorShapes(): ShapeAnchors {
   const scope = new Scope(runtime, undefined, 0);
   scope.record("ExecutionStarted", schemas.executionStarted, {}, "");
   runtime.finish();
-  const result = new FinishedExecution({ status: "SUCCEEDED", output: {} }, runtime, 0, 0, runtime.history);
+  const result = new FinishedExecution({ status: "SUCCEEDED", output: {} }, runtime, time, time, runtime.history);
   const execution = new RunningExecution(runtime);
   execution.finished = true;
   return {
@@ -71,8 +78,9 @@ function anchorShapes(): ShapeAnchors {
     lambdaContext: lambdaContextAnchor(runtime),
     handlerContext: handlerContextAnchor,
     execution,
-    run: new TopLevelRun(execution, runtime, undefined),
-    walk: graphWalkAnchor(scope),
+    run: TopLevelRun.anchor(execution, runtime),
+    walk: graphWalkAnchors(scope),
+    attempt: attemptAnchors(scope),
   };
 }
 
@@ -206,6 +214,13 @@ class TopLevelRun implements EventRecord, Receiver<JsonValue> {
     // The start follows no event (a resumed execution records none).
     if (id === this.startedId) return new RawEvent("ExecutionStarted", this.runtime.startTime, 0, schemas.executionStarted, this.startInput, this.runtime.roleArn);
     return new RawEvent("ExecutionSucceeded", this.stopTime, this.succeededPrev, schemas.executionSucceeded, this.output);
+  }
+
+  /** A run with the hidden class of one that has ended (see {@link anchorShapes}). */
+  static anchor(execution: RunningExecution, runtime: ExecutionRuntime): TopLevelRun {
+    const run = new TopLevelRun(execution, runtime, undefined);
+    run.stopTime = anchorTime;
+    return run;
   }
 
   accept(output: JsonValue): void {

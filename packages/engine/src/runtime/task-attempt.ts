@@ -9,14 +9,14 @@ import type { JsonValue } from "@statecraft/asl";
 import { DataLimitExceeded, HeartbeatTimeout, PartialTaskError, StatesError, StatesTimeout, TaskError } from "../errors.js";
 import { ensureJsonPayload } from "../io/payload-size.js";
 import { Cancellation } from "./abort.js";
-import { holdClock, startDeadline } from "./clock.js";
+import { anchorTime, holdClock, startDeadline } from "./clock.js";
 import { isPromise, type Later, laterAsPromise, type Receiver } from "./compiled.js";
 import { type AttemptContext, HandlerContext, type LateSettler } from "./handler-context.js";
 import { TaskTokenBroker } from "./task-tokens.js";
-import type { ParsedResource } from "./resources.js";
+import { type ParsedResource, parseResource } from "./resources.js";
 import type { Scope, Visit } from "./scope.js";
-import { type BindingCache, type BoundHandler, bindHandler } from "./task-handlers.js";
-import type { AttemptLimits, AttemptRecord, TaskEvents } from "./task-events.js";
+import { BindingCache, type BoundHandler, bindHandler } from "./task-handlers.js";
+import { type AttemptLimits, type AttemptRecord, type TaskEvents, taskEventsFor } from "./task-events.js";
 
 /** What a Task state invokes. */
 export interface TaskTarget {
@@ -69,7 +69,28 @@ function failure(scope: Scope, target: TaskTarget, handler: BoundHandler | undef
 }
 
 /** Keeps the context's hidden class alive between executions (see `shapeAnchors` in `start-execution.ts`). */
-export const handlerContextAnchor: HandlerContext = new HandlerContext("", { executionArn: "", broker: new TaskTokenBroker() }, new Cancellation(), noHeartbeat, 0);
+export const handlerContextAnchor: HandlerContext = new HandlerContext("", { executionArn: "", broker: new TaskTokenBroker() }, new Cancellation(), noHeartbeat, anchorTime);
+
+/** An awaited attempt and an attempt record kept alive for their hidden classes (see `shapeAnchors` in `start-execution.ts`). */
+export function attemptAnchors(scope: Scope): object[] {
+  const resource = "arn:aws:states:::local:anchor";
+  const parsed = parseResource(resource);
+  const target: TaskTarget = {
+    stateName: "",
+    resource,
+    parsed,
+    events: taskEventsFor(resource, parsed),
+    waitsForToken: false,
+    binding: new BindingCache(),
+    resultLabel: "",
+    resultTooLarge: () => taskFinished,
+  };
+  const handler: BoundHandler = { context: () => handlerContextAnchor, call: () => null, errorOf: () => taskFinished, wrap: (value) => value };
+  const attempt = target.events.begin(scope, null, { timeoutSeconds: undefined, heartbeatSeconds: undefined }, anchorTime);
+  attempt.resultTime = anchorTime;
+  const context = handler.context("", scope.runtime, scope.cancellation, noHeartbeat, anchorTime);
+  return [attempt, new AwaitedAttempt(scope, target, attempt, handler, Promise.resolve(null), context, keepResult, null)];
+}
 
 /** What follows an attempt's result in the same step (and, when the handler is awaited, in the same promise). */
 export interface AttemptContinuation<T> {

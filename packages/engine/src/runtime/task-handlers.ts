@@ -11,6 +11,7 @@ import type { LambdaContext, LambdaHandler } from "../types.js";
 import { type AttemptContext, HandlerContext, type LateSettler } from "./handler-context.js";
 import type { TaskTokenBroker } from "./task-tokens.js";
 import { Cancellation } from "./abort.js";
+import { anchorTime } from "./clock.js";
 import type { ExecutionRuntime } from "./execution-runtime.js";
 import { copyAsJson } from "./json-copy.js";
 import { functionNameOf, type ParsedResource } from "./resources.js";
@@ -107,7 +108,7 @@ class LambdaInvocationContext implements LambdaContext, AttemptContext {
 
 /** A context kept alive for its hidden class (see `shapeAnchors` in `start-execution.ts`). */
 export function lambdaContextAnchor(runtime: ExecutionRuntime): LambdaContext {
-  return new LambdaInvocationContext(runtime, "", "", new Cancellation(), () => {}, 0);
+  return new LambdaInvocationContext(runtime, "", "", new Cancellation(), () => {}, anchorTime);
 }
 
 /**
