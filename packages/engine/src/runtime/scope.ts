@@ -45,8 +45,9 @@ export class Scope implements PathEnv {
 
   /** Aborted when this scope must stop (execution stopped, sibling branch failed, Map failed). */
   readonly cancellation: Cancellation;
-  /** This scope's workflow variables (reading through to the enclosing scopes'). */
-  readonly variables: VariableFrame;
+  /** Made on first use ({@link variables}): most scopes never read or assign a variable. */
+  #variables: VariableFrame | undefined = undefined;
+  readonly #outerVariables: VariableFrame | undefined;
 
   constructor(
     readonly runtime: ExecutionRuntime,
@@ -58,7 +59,13 @@ export class Scope implements PathEnv {
   ) {
     this.cancellation = cancellation ?? runtime.cancellation;
     this.lastEventId = lastEventId;
-    this.variables = outerVariables === undefined ? new VariableFrame() : outerVariables.child();
+    this.#outerVariables = outerVariables;
+  }
+
+  /** This scope's workflow variables (reading through to the enclosing scopes'). */
+  get variables(): VariableFrame {
+    this.#variables ??= this.#outerVariables === undefined ? new VariableFrame() : this.#outerVariables.child();
+    return this.#variables;
   }
 
   /** The scope's cancellation as a standard AbortSignal (created on first use). */
