@@ -25,15 +25,24 @@ export class Cancellation {
 
   /** Calls `listener` on abort (at once if already aborted); returns the function that removes it. */
   onAbort(listener: (reason: unknown) => void): () => void {
+    if (!this.addAbortListener(listener)) return noop;
+    return () => this.offAbort(listener);
+  }
+
+  /**
+   * {@link onAbort} without the closure that removes the listener (remove it with {@link offAbort}); `false` when
+   * the token was already aborted (the listener has been called).
+   */
+  addAbortListener(listener: (reason: unknown) => void): boolean {
     if (this.aborted) {
       listener(this.reason);
-      return noop;
+      return false;
     }
     const listeners = this.listeners;
     if (listeners === undefined) this.listeners = listener;
     else if (typeof listeners === "function") this.listeners = new Set([listeners, listener]);
     else listeners.add(listener);
-    return () => this.offAbort(listener);
+    return true;
   }
 
   /** Removes a listener added with {@link onAbort} (without the closure `onAbort` returns). */

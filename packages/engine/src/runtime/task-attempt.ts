@@ -167,7 +167,7 @@ class AwaitedAttempt<T> implements Later<T>, LateSettler {
     this.releaseClock = holdClock(this.scope.runtime.clock);
     this.context.lateSettler = this;
     this.raw.then(this.onValue, this.onError);
-    this.scope.cancellation.onAbort(this.onError);
+    this.scope.cancellation.addAbortListener(this.onError);
   }
 
   settleLate(error: unknown, result?: unknown): void {
