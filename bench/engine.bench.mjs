@@ -1,8 +1,8 @@
 // Engine benchmark: @statecraft/engine (built dist) side by side with aws-local-stepfunctions 3.0.0 on the same
 // workloads. Every measurement (one workload, one engine) runs in a fresh Node process that loads only that engine,
-// alternating engines, three processes each; plus the peak RSS of a 100,000-item Map in a child process per engine.
+// alternating engines, five processes each; plus the peak RSS of a 100,000-item Map in a child process per engine.
 // Run: pnpm --filter @statecraft/bench bench   (after `pnpm build`). `--only <text>`: the workloads whose name
-// contains the text; `--processes <n>`: processes per engine and workload (3).
+// contains the text; `--processes <n>`: processes per engine and workload (5).
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -231,7 +231,9 @@ async function main() {
     return index >= 0 ? process.argv[index + 1] : undefined;
   };
   const only = argument("--only");
-  const processes = Number(argument("--processes") ?? 3);
+  // Five, not three: a process's JIT (what V8 inlines where, in our code, the peer's and zod's) can leave it 1.5–2×
+  // slower for its whole life, for either engine; with three processes each, all of one engine's sometimes were.
+  const processes = Number(argument("--processes") ?? 5);
   for (const [index, workload] of workloads.entries()) {
     if (only !== undefined && !workload.name.includes(only)) continue;
     const ours = [];
