@@ -21,7 +21,7 @@ export function defineHandler<In extends z.ZodType, Out extends z.ZodType>(
   output: Out,
   impl: (event: z.output<In>, context?: Context) => z.output<Out> | Promise<z.output<Out>>,
 ): ContractHandler<In, Out> {
-  const handler = async (event: unknown, context?: Context): Promise<z.output<Out>> =>
-    impl(parseContract(`${name} input`, input, event), context);
+  const label = `${name} input`;
+  const handler = async (event: unknown, context?: Context): Promise<z.output<Out>> => impl(parseContract(label, input, event), context);
   return Object.assign(handler, { contract: { name, input, output } });
 }
