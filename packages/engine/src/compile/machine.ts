@@ -7,7 +7,7 @@
 import { validateDefinition } from "@statecraft/asl";
 import type { CompiledGraph, CompiledMachine, CompiledState } from "../runtime/compiled.js";
 import { InvalidDefinitionError } from "../errors.js";
-import { graphNodes } from "../runtime/run-graph.js";
+import { graphNodes } from "../runtime/graph-nodes.js";
 import { compileChoice } from "../states/choice.js";
 import { compileFail } from "../states/fail.js";
 import { compileMap } from "../states/map.js";

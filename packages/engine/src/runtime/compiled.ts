@@ -3,7 +3,7 @@
  * A state runs in three parts the graph runner calls in order; query language and `Assign` plug in per state.
  */
 import type { JsonObject, JsonValue, StateType } from "@statecraft/asl";
-import type { GraphNode } from "./run-graph.js";
+import type { GraphNode } from "./graph-nodes.js";
 import type { Scope, Visit } from "./scope.js";
 
 /** Where a state sends its output: the next state's name, or `undefined` to end its graph. */

@@ -6,14 +6,14 @@
  *
  * @see https://states-language.net/spec.html#transitions
  */
-import type { JsonObject, JsonValue } from "@statecraft/asl";
+import type { JsonValue } from "@statecraft/asl";
 import { QueryEvaluationError, StatesRuntimeError } from "../errors.js";
-import { type CompiledGraph, type CompiledState, isLater, isPromise, type Later, type Outcome, type Receiver } from "./compiled.js";
-import { schemas } from "./event-schemas.js";
 import { anchorTime } from "./clock.js";
+import { type CompiledGraph, isLater, isPromise, type Later, type Outcome, type Receiver } from "./compiled.js";
 import { ExecutionHalted } from "./execution-runtime.js";
-import { type EventRecord, RawEvent } from "./history.js";
-import type { Scope, Visit } from "./scope.js";
+import { GraphNode, StateVisit } from "./graph-nodes.js";
+import type { Scope } from "./scope.js";
+
 
 /**
  * States that record an `…StateAborted` event when a stop or a failed sibling cuts them short. Not Wait: an
@@ -21,70 +21,6 @@ import type { Scope, Visit } from "./scope.js";
  * tests/aws/services/stepfunctions/v2/test_sfn_api.snapshot.json, test_stop_execution).
  */
 const abortable = new Set(["Task", "Map", "Parallel"]);
-
-/** A state with what the runner needs on each visit, worked out once per graph. */
-export class GraphNode {
-  readonly enterEvent: string;
-  /** `FailStateEntered` has no exit event. */
-  readonly exitEvent: string | undefined;
-  /**
-   * Whether `$$.State.RetryCount` exists: only in the states that can retry (Task, Parallel, Map); a Pass, Wait,
-   * Choice, Succeed or Fail state's `$$.State` is `{Name, EnteredTime}`.
-   */
-  readonly countsRetries: boolean;
-  /** The successor found last, and its node: most states always go to the same one. */
-  nextName: string | undefined = undefined;
-  nextNode: GraphNode | undefined = undefined;
-
-  constructor(readonly state: CompiledState) {
-    const prefix = state.eventPrefix;
-    this.enterEvent = `${prefix}StateEntered`;
-    this.exitEvent = prefix === "Fail" ? undefined : `${prefix}StateExited`;
-    this.countsRetries = state.type === "Task" || state.type === "Map" || state.type === "Parallel";
-  }
-}
-
-/**
- * One visit of a state, which is also the record of its `…StateEntered` and `…StateExited` events (see
- * {@link EventRecord}): the state's input and output are kept once, here.
- */
-class StateVisit implements EventRecord, Visit {
-  retryCount = 0;
-  taskToken: string | undefined = undefined;
-  enteredId = 0;
-  exitTime = 0;
-  exitPrev = 0;
-  output: JsonValue = null;
-  assigned: JsonObject | undefined = undefined;
-
-  constructor(
-    readonly node: GraphNode,
-    readonly enteredTime: number,
-    readonly enteredPrev: number,
-    readonly input: JsonValue,
-  ) {}
-
-  get name(): string {
-    return this.node.state.name;
-  }
-
-  get countsRetries(): boolean {
-    return this.node.countsRetries;
-  }
-
-  eventFor(id: number): RawEvent {
-    const node = this.node;
-    if (id === this.enteredId) return new RawEvent(node.enterEvent, this.enteredTime, this.enteredPrev, schemas.stateEntered, this.name, this.input);
-    return new RawEvent(node.exitEvent ?? "", this.exitTime, this.exitPrev, schemas.stateExited, this.name, this.output, this.assigned);
-  }
-}
-
-/** The nodes of a graph's states, by name (made when the graph is compiled). */
-export function graphNodes(states: ReadonlyMap<string, CompiledState>): ReadonlyMap<string, GraphNode> {
-  const nodes = new Map<string, GraphNode>();
-  for (const [name, state] of states) nodes.set(name, new GraphNode(state));
-  return nodes;
-}
 
 /** A States.Runtime or States.QueryEvaluationError names the state it happened in (the innermost one), as Step Functions reports it. */
 function locate(error: unknown, stateName: string, enteredEventId: number): unknown {
@@ -126,8 +62,11 @@ class GraphWalk implements Receiver<Outcome> {
     if (pause !== undefined) {
       this.pause = undefined;
       pause.then(
-        () => this.afterPause(),
-        (error: unknown) => this.end(error),
+        () => {
+          this.time = -1;
+          this.runOn(undefined);
+        },
+        (error: unknown) => this.fail(error),
       );
       return;
     }
@@ -142,19 +81,8 @@ class GraphWalk implements Receiver<Outcome> {
 
   /** The awaited state's outcome: leave it and run on. */
   accept(outcome: Outcome): void {
-    const node = this.node as GraphNode;
     this.pending = undefined;
-    try {
-      this.scope.runtime.throwIfHalted();
-      if (leave(this, node, outcome, node.state.type === "Task" ? this.scope.lastEventTime : -1) || advance(this)) {
-        this.end(undefined, true);
-        return;
-      }
-    } catch (error) {
-      this.end(error);
-      return;
-    }
-    this.wait();
+    this.runOn(outcome);
   }
 
   /** The awaited state failed; one cut short by a stop, a timeout or a failed sibling records `…StateAborted`. */
@@ -164,27 +92,29 @@ class GraphWalk implements Receiver<Outcome> {
     if (abortable.has(state.eventPrefix) && (error instanceof ExecutionHalted || this.scope.isAbortReason(error))) {
       this.scope.record(`${state.eventPrefix}StateAborted`);
     }
-    this.end(locate(error, state.name, (this.visit as StateVisit).enteredId));
+    this.fail(locate(error, state.name, (this.visit as StateVisit).enteredId));
   }
 
-  private afterPause(): void {
-    this.time = -1;
+  /**
+   * Leaves the awaited state with its `outcome` (none after a pause), runs on while states finish synchronously,
+   * then waits again or hands the graph's end to the receiver.
+   */
+  private runOn(outcome: Outcome | undefined): void {
+    let ended: boolean;
     try {
-      if (advance(this)) {
-        this.end(undefined, true);
-        return;
-      }
+      if (outcome !== undefined) this.scope.runtime.throwIfHalted();
+      const node = this.node as GraphNode;
+      ended = (outcome !== undefined && leave(this, node, outcome, node.state.type === "Task" ? this.scope.lastEventTime : -1)) || advance(this);
     } catch (error) {
-      this.end(error);
+      this.fail(error);
       return;
     }
-    this.wait();
+    if (ended) (this.receiver as Receiver<JsonValue>).accept(this.current);
+    else this.wait();
   }
 
-  private end(error: unknown, succeeded = false): void {
-    const receiver = this.receiver as Receiver<JsonValue>;
-    if (succeeded) receiver.accept(this.current);
-    else receiver.reject(error);
+  private fail(error: unknown): void {
+    (this.receiver as Receiver<JsonValue>).reject(error);
   }
 }
 
