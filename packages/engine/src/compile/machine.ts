@@ -81,7 +81,9 @@ class GraphCompiler {
       const result = this.compileState(name, state, statePointer, names, String(language));
       if (result !== undefined) compiled.set(name, result);
     }
-    return { startAt: typeof graph.StartAt === "string" ? graph.StartAt : "", states: compiled, nodes: graphNodes(compiled) };
+    const startAt = typeof graph.StartAt === "string" ? graph.StartAt : "";
+    const nodes = graphNodes(compiled);
+    return { startAt, states: compiled, nodes, startNode: nodes.get(startAt) };
   }
 
   private compileState(name: string, state: unknown, pointer: string, siblings: ReadonlySet<string>, graphLanguage: string): CompiledState | undefined {

@@ -33,6 +33,8 @@ export interface CompiledGraph {
   readonly states: ReadonlyMap<string, CompiledState>;
   /** The same states with what the graph runner needs per visit (made by `graphNodes` when the graph is compiled). */
   readonly nodes: ReadonlyMap<string, GraphNode>;
+  /** The node of `startAt` (every execution starts there: no lookup by name). */
+  readonly startNode: GraphNode | undefined;
 }
 
 /** A compiled state machine. */

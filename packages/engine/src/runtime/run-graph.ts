@@ -45,15 +45,18 @@ class GraphWalk implements Receiver<Outcome> {
   /** Who gets the graph's output (or its error) once the walk has had to wait. */
   receiver: Receiver<JsonValue> | undefined = undefined;
 
+  readonly nodes: ReadonlyMap<string, GraphNode>;
+
   constructor(
     readonly scope: Scope,
-    readonly nodes: ReadonlyMap<string, GraphNode>,
+    graph: CompiledGraph,
     public name: string,
     public current: JsonValue,
     startTime: number,
   ) {
     this.time = startTime;
-    this.node = nodes.get(name);
+    this.nodes = graph.nodes;
+    this.node = name === graph.startAt ? graph.startNode : graph.nodes.get(name);
   }
 
   /** Waits for what the walk is suspended on; the walk goes on from its callback. */
@@ -201,7 +204,7 @@ function advance(walk: GraphWalk): boolean {
  * exited, and `startTime` (a reading the caller just took) is the time the first state is entered.
  */
 export function runGraph(scope: Scope, graph: CompiledGraph, startAt: string, input: JsonValue, startTime?: number): JsonValue | Promise<JsonValue> {
-  const walk = new GraphWalk(scope, graph.nodes, startAt, input, startTime ?? -1);
+  const walk = new GraphWalk(scope, graph, startAt, input, startTime ?? -1);
   if (advance(walk)) return walk.current;
   return new Promise<JsonValue>((accept, reject) => {
     walk.receiver = { accept, reject };
@@ -214,7 +217,7 @@ export function runGraph(scope: Scope, graph: CompiledGraph, startAt: string, in
  * (its output already given to `receiver`), `false` when it will be given later. Throws what ended it synchronously.
  */
 export function runGraphInto(scope: Scope, graph: CompiledGraph, startAt: string, input: JsonValue, startTime: number | undefined, receiver: Receiver<JsonValue>): boolean {
-  const walk = new GraphWalk(scope, graph.nodes, startAt, input, startTime ?? -1);
+  const walk = new GraphWalk(scope, graph, startAt, input, startTime ?? -1);
   walk.receiver = receiver;
   if (advance(walk)) {
     receiver.accept(walk.current);
@@ -229,7 +232,7 @@ export function graphWalkAnchors(scope: Scope): object[] {
   const node = new GraphNode({ name: "", type: "Pass", eventPrefix: "Pass", run: () => ({ output: null, next: undefined }) });
   const visit = new StateVisit(node, anchorTime, 0, null);
   visit.exitTime = anchorTime;
-  return [new GraphWalk(scope, new Map(), "", null, anchorTime), visit];
+  return [new GraphWalk(scope, { startAt: "", states: new Map(), nodes: new Map(), startNode: undefined }, "", null, anchorTime), visit];
 }
 
 /** {@link runGraph} as a promise in every case (a synchronous failure rejects it), for callers that start many graphs at once. */

@@ -17,6 +17,7 @@ import { lambdaContextAnchor } from "./lambda-context.js";
 import { graphWalkAnchors } from "./run-graph.js";
 import { Scope } from "./scope.js";
 import { attemptAnchors, handlerContextAnchor } from "./task-attempt.js";
+import { noHandlers } from "./task-handlers.js";
 import { runToEnd, TopLevelRun } from "./top-level-run.js";
 
 /** Names given to the machine when it was loaded. */
@@ -88,7 +89,6 @@ function inputOfStartEvent(history: readonly HistoryEvent[]): JsonValue {
   return typeof details?.input === "string" ? (JSON.parse(details.input) as JsonValue) : null;
 }
 
-const noHandlers: Readonly<Record<string, never>> = Object.freeze({});
 const randomUuid = (): string => crypto.randomUUID();
 
 /** Starts `machine` on `input`. */

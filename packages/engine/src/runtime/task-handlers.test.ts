@@ -113,6 +113,31 @@ describe("Lambda handlers", () => {
     expect([first.output, second.output, other.output]).toEqual(["first", "second", "third"]);
   });
 
+  it("let a task handler registered for the resource take over from a function bound before, and refuse a removed one", async () => {
+    const machine = new StateMachine(oneLambda);
+    const resource = "arn:aws:lambda:eu-west-1:111122223333:function:fn";
+    const tasks: Record<string, (input: JsonValue) => JsonValue> = {};
+    const lambdas: Record<string, LambdaHandler> = { fn: () => "function" };
+    const first = await machine.start({}, { tasks, lambdas }).done;
+    tasks[resource] = () => "task";
+    const second = await machine.start({}, { tasks, lambdas }).done;
+    delete tasks[resource];
+    delete lambdas.fn;
+    const third = await machine.start({}, { tasks, lambdas }).done;
+    expect([first.output, second.output]).toEqual(["function", "task"]);
+    expect(third.status).toBe("FAILED");
+    expect(third.cause).toContain("Register the function 'fn'");
+  });
+
+  it("bind by resource and by function name when one registry serves both", async () => {
+    const machine = new StateMachine(oneLambda);
+    const registry: Record<string, LambdaHandler> = { fn: () => "by name" };
+    const first = await machine.start({}, { tasks: registry, lambdas: registry }).done;
+    registry["arn:aws:lambda:eu-west-1:111122223333:function:fn"] = () => "by resource";
+    const second = await machine.start({}, { tasks: registry, lambdas: registry }).done;
+    expect([first.output, second.output]).toEqual(["by name", "by resource"]);
+  });
+
   it("stop a pending handler's task when the execution is stopped", async () => {
     let signal: AbortSignal | undefined;
     const execution = new StateMachine(oneLambda).start(

@@ -154,6 +154,9 @@ function unknownResource(runtime: ExecutionRuntime, resource: string, functionNa
   );
 }
 
+/** The registry an execution has when it was given none: known empty, so it is never searched. */
+export const noHandlers: Readonly<Record<string, never>> = Object.freeze({});
+
 /**
  * The last binding a Task state made: executions that share a handler registry (`RunOptions.tasks` / `.lambdas`;
  * a server, a test suite, the CLI) bind each handler once rather than once per execution. A registry entry that
@@ -161,19 +164,32 @@ function unknownResource(runtime: ExecutionRuntime, resource: string, functionNa
  */
 export class BindingCache {
   registry: object | undefined = undefined;
+  key = "";
   handler: unknown = undefined;
   bound: BoundHandler | undefined = undefined;
 
-  get(registry: object, handler: unknown): BoundHandler | undefined {
-    return this.registry === registry && this.handler === handler ? this.bound : undefined;
+  /**
+   * The binding made last, when `registry[key]` still holds its handler. No own-property check: the handler was
+   * found as an own property when it was bound, and the same function turning up through the prototype chain instead
+   * is not a case worth a lookup on every call.
+   */
+  get(registry: Readonly<Record<string, unknown>>, key: string): BoundHandler | undefined {
+    if (this.registry !== registry || this.key !== key) return undefined;
+    const handler = registry[key];
+    return handler === this.handler && handler !== undefined ? this.bound : undefined;
   }
 
-  set(registry: object, handler: unknown, bound: BoundHandler): BoundHandler {
+  set(registry: object, key: string, handler: unknown, bound: BoundHandler): BoundHandler {
     this.registry = registry;
+    this.key = key;
     this.handler = handler;
     this.bound = bound;
     return bound;
   }
+}
+
+function registered<T>(registry: Readonly<Record<string, T>>, key: string): T | undefined {
+  return registry !== noHandlers && Object.hasOwn(registry, key) ? registry[key] : undefined;
 }
 
 /**
@@ -182,24 +198,29 @@ export class BindingCache {
  */
 export function bindHandler(runtime: ExecutionRuntime, resource: string, parsed: ParsedResource, payload: JsonValue, cache: BindingCache): BoundHandler | undefined {
   const tasks = runtime.tasks;
-  const task = Object.hasOwn(tasks, resource) ? tasks[resource] : undefined;
+  // The binding made last, while its registry entry is unchanged (a task handler takes precedence over a function).
+  const cached =
+    tasks !== noHandlers && cache.registry === tasks
+      ? cache.get(tasks, resource)
+      : parsed.kind === "lambda-function" && (tasks === noHandlers || !Object.hasOwn(tasks, resource))
+        ? cache.get(runtime.lambdas, parsed.functionName)
+        : undefined;
+  if (cached !== undefined) return cached;
+  const task = registered(tasks, resource);
   if (task !== undefined) {
-    return cache.get(tasks, task) ?? cache.set(tasks, task, { context: taskHandlerContext, call: (input, context) => task(input, context), errorOf: toStatesError, wrap: identity });
+    return cache.set(tasks, resource, task, { context: taskHandlerContext, call: (input, context) => task(input, context), errorOf: toStatesError, wrap: identity });
   }
   const waitsForToken = (parsed.kind === "service" || parsed.kind === "lambda-invoke") && parsed.pattern === "waitForTaskToken";
   if (parsed.kind === "lambda-function") {
     const name = parsed.functionName;
-    const lambda = Object.hasOwn(runtime.lambdas, name) ? runtime.lambdas[name] : undefined;
+    const lambda = registered(runtime.lambdas, name);
     if (lambda === undefined) throw unknownResource(runtime, resource, name);
-    return (
-      cache.get(runtime.lambdas, lambda) ??
-      cache.set(runtime.lambdas, lambda, {
-        context: lambdaHandlerContext(name),
-        call: (input, context, callRuntime) => invokeLambda(callRuntime, lambda, name, input, context),
-        errorOf: lambdaError,
-        wrap: identity,
-      })
-    );
+    return cache.set(runtime.lambdas, name, lambda, {
+      context: lambdaHandlerContext(name),
+      call: (input, context, callRuntime) => invokeLambda(callRuntime, lambda, name, input, context),
+      errorOf: lambdaError,
+      wrap: identity,
+    });
   }
   if (parsed.kind === "lambda-invoke") {
     const parameters = (typeof payload === "object" && payload !== null && !Array.isArray(payload) ? payload : {}) as JsonObject;
@@ -208,7 +229,7 @@ export function bindHandler(runtime: ExecutionRuntime, resource: string, parsed:
       throw new StatesRuntimeError(`The resource '${resource}' needs a 'FunctionName' parameter (a function name or ARN).`);
     }
     const name = functionNameOf(target);
-    const lambda = Object.hasOwn(runtime.lambdas, name) ? runtime.lambdas[name] : undefined;
+    const lambda = registered(runtime.lambdas, name);
     if (lambda === undefined) {
       if (waitsForToken) return undefined;
       // With no function registered at all there is no Lambda to ask: a configuration mistake, reported as such.
