@@ -11,11 +11,8 @@ export const defaultMaxPayloadBytes = 262_144;
 
 const notJson = -1;
 
-/**
- * An upper bound of the UTF-8 size of `JSON.stringify(value)` (strings count 6 bytes per UTF-16 unit, the worst
- * case of an escape), or -1 when `value` is not plain JSON. Stops early once past `budget`.
- */
-function sizeBound(value: unknown, budget: number): number {
+/** The bound of a string, number, boolean or null; `undefined` for objects and arrays, -1 for what JSON cannot hold. */
+function scalarBound(value: unknown): number | undefined {
   switch (typeof value) {
     case "string":
       return value.length * 6 + 2;
@@ -23,32 +20,43 @@ function sizeBound(value: unknown, budget: number): number {
       return Number.isFinite(value) ? 24 : notJson;
     case "boolean":
       return 5;
-    case "object": {
-      if (value === null) return 4;
-      let total = 2;
-      if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) {
-          if (!(i in value)) return notJson;
-          const size = sizeBound(value[i], budget - total);
-          if (size === notJson) return notJson;
-          total += size + 1;
-          if (total > budget) return total;
-        }
-        return total;
-      }
-      const prototype = Object.getPrototypeOf(value);
-      if (prototype !== Object.prototype && prototype !== null) return notJson;
-      for (const key in value) {
-        const size = sizeBound((value as Record<string, unknown>)[key], budget - total);
-        if (size === notJson) return notJson;
-        total += key.length * 6 + 4 + size;
-        if (total > budget) return total;
-      }
-      return total;
-    }
+    case "object":
+      return value === null ? 4 : undefined;
     default:
       return notJson;
   }
+}
+
+/**
+ * An upper bound of the UTF-8 size of `JSON.stringify(value)` (strings count 6 bytes per UTF-16 unit, the worst
+ * case of an escape), or -1 when `value` is not plain JSON. Stops early once past `budget`. Scalars inside objects
+ * and arrays are measured in the loop: a call per value cost more than the measuring.
+ */
+function sizeBound(value: unknown, budget: number): number {
+  const scalar = scalarBound(value);
+  if (scalar !== undefined) return scalar;
+  let total = 2;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) return notJson;
+      const item: unknown = value[i];
+      const size = scalarBound(item) ?? sizeBound(item, budget - total);
+      if (size === notJson) return notJson;
+      total += size + 1;
+      if (total > budget) return total;
+    }
+    return total;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return notJson;
+  for (const key in value as Record<string, unknown>) {
+    const item = (value as Record<string, unknown>)[key];
+    const size = scalarBound(item) ?? sizeBound(item, budget - total);
+    if (size === notJson) return notJson;
+    total += key.length * 6 + 4 + size;
+    if (total > budget) return total;
+  }
+  return total;
 }
 
 /**

@@ -33,3 +33,27 @@ describe("copyAsJson", () => {
     expect(original.list[0]!.n).toBe(1);
   });
 });
+
+describe("copyAsJson of plain objects (spread, then checked)", () => {
+  it("takes the key-by-key copy where a value needs it, anywhere in the object", () => {
+    const value = { first: 1, zero: 0, negZero: -0, nan: Number.NaN, nested: { fn: () => 1, kept: "x" }, last: undefined, tail: true };
+    const copy = copyAsJson(value) as Record<string, unknown>;
+    expect(copy).toStrictEqual(viaJson(value));
+    expect(Object.keys(copy)).toEqual(["first", "zero", "negZero", "nan", "nested", "tail"]);
+    expect(Object.is(copy.negZero, -0)).toBe(false);
+  });
+
+  it("keeps the key order and a __proto__ key holding a primitive", () => {
+    const value = JSON.parse('{"b":1,"__proto__":"text","a":[1,{"c":null}]}') as object;
+    const copy = copyAsJson(value);
+    expect(JSON.stringify(copy)).toBe(JSON.stringify(value));
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+  });
+
+  it("copies a null-prototype object into an ordinary one, as JSON.parse makes it", () => {
+    const value = Object.assign(Object.create(null) as object, { a: { b: 2 } });
+    const copy = copyAsJson(value);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(copy).toStrictEqual({ a: { b: 2 } });
+  });
+});
