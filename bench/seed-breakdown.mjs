@@ -1,6 +1,6 @@
 // Where a seed run's time goes: the seed workflow and variants of it that drop one cost at a time, each measured
-// in fresh Node processes (best of three), CPU time of the best of 10 rounds of 3,000 runs, as engine.bench.mjs
-// measures. Run: node bench/seed-breakdown.mjs   (after `pnpm build`).
+// in fresh Node processes (best of three): CPU time of the best of 10 rounds of 3,000 runs, timed as in engine.bench.mjs.
+// Run: node bench/seed-breakdown.mjs   (after `pnpm build`).
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -44,14 +44,21 @@ async function measureChild(index) {
     const result = await runExecution(definition, input, options);
     if (result.status !== "SUCCEEDED") throw new Error(`${variants[index].label}: ${result.error} ${result.cause}`);
   };
+  // As engine.bench.mjs times: one function for every phase, a settling period after the collection.
+  const batch = async () => {
+    for (let i = 0; i < runs; i++) await once();
+  };
   const warmUpEnd = performance.now() + 1000;
-  for (let i = 0; i < runs || performance.now() < warmUpEnd; i++) await once();
+  do await batch();
+  while (performance.now() < warmUpEnd);
   globalThis.gc?.();
-  for (let i = 0; i < runs; i++) await once();
+  const settleEnd = performance.now() + 500;
+  do await batch();
+  while (performance.now() < settleEnd);
   let best = Number.POSITIVE_INFINITY;
   for (let round = 0; round < 10; round++) {
     const start = cpuMs();
-    for (let i = 0; i < runs; i++) await once();
+    await batch();
     best = Math.min(best, cpuMs() - start);
   }
   process.stdout.write(JSON.stringify({ usPerRun: (best * 1000) / runs }));
