@@ -50,6 +50,18 @@ describe("copyAsJson of plain objects (spread, then checked)", () => {
     expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
   });
 
+  it("leaves out what an enumerable property of Object.prototype adds, as JSON does", () => {
+    Object.defineProperty(Object.prototype, "injected", { value: { deep: 1 }, enumerable: true, configurable: true, writable: true });
+    try {
+      const value = { a: { b: 1 }, c: "x" };
+      const copy = copyAsJson(value) as Record<string, unknown>;
+      expect(Object.keys(copy)).toEqual(["a", "c"]);
+      expect(JSON.stringify(copy)).toBe(JSON.stringify(value));
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).injected;
+    }
+  });
+
   it("copies a null-prototype object into an ordinary one, as JSON.parse makes it", () => {
     const value = Object.assign(Object.create(null) as object, { a: { b: 2 } });
     const copy = copyAsJson(value);

@@ -14,7 +14,7 @@ function isPlainObject(value: object): boolean {
 
 function copyValue(value: unknown): unknown {
   if (typeof value !== "object" || value === null) {
-    if (typeof value === "number") return Number.isFinite(value) ? value + 0 : null;
+    if (typeof value === "number") return Number.isFinite(value) ? value + 0 : null; // -0 → 0, NaN/±Infinity → null
     return value;
   }
   if (Array.isArray(value)) {
@@ -37,22 +37,18 @@ function copyValue(value: unknown): unknown {
 /**
  * A plain object's copy: a spread (V8 clones the object's layout in one step, several times faster than adding
  * one key at a time) whose values are then checked. Values JSON drops (`undefined`, functions, symbols), numbers it
- * rewrites and a `__proto__` key holding an object (an assignment would set the prototype) take the key-by-key
- * copy. Symbol-keyed properties, which no JSON text can hold, stay in the spread: only a caller passing JavaScript
- * objects (not JSON) can put one there.
+ * rewrites (-0, NaN, ±Infinity) and a `__proto__` key holding an object (an assignment would set the prototype)
+ * take the key-by-key copy. Symbol-keyed properties, which no JSON text can hold, stay in the spread: only a
+ * caller passing JavaScript objects (not JSON) can put one there.
  */
 function copyPlainObject(value: Record<string, unknown>): unknown {
   const copy: Record<string, unknown> = { ...value };
   for (const key in copy) {
     const item = copy[key];
     if (typeof item === "string" || typeof item === "boolean" || item === null) continue;
-    if (typeof item === "number") {
-      // -0 → 0, NaN/±Infinity → null: an assignment to a key the copy already has.
-      if (!Number.isFinite(item)) copy[key] = null;
-      else if (item === 0 && 1 / item < 0) copy[key] = 0;
-      continue;
-    }
-    if (typeof item !== "object" || key === "__proto__") return copyKeyByKey(value);
+    if (typeof item === "number" && Number.isFinite(item) && (item !== 0 || 1 / item > 0)) continue;
+    // An inherited key (an enumerable property added to Object.prototype) is JSON's to skip, as key by key does.
+    if (typeof item !== "object" || key === "__proto__" || !ownProperty.call(copy, key)) return copyKeyByKey(value);
     const itemCopy = copyValue(item);
     if (itemCopy === undefined) return copyKeyByKey(value); // a toJSON that returned undefined: JSON drops the key
     copy[key] = itemCopy;
