@@ -131,7 +131,7 @@ describe("Lambda handlers", () => {
 
   it("bind by resource and by function name when one registry serves both", async () => {
     const machine = new StateMachine(oneLambda);
-    const registry: Record<string, LambdaHandler> = { fn: () => "by name" };
+    const registry: Record<string, () => string> = { fn: () => "by name" };
     const first = await machine.start({}, { tasks: registry, lambdas: registry }).done;
     registry["arn:aws:lambda:eu-west-1:111122223333:function:fn"] = () => "by resource";
     const second = await machine.start({}, { tasks: registry, lambdas: registry }).done;
