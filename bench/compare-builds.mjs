@@ -1,11 +1,12 @@
 // Compares two (or more) builds of @statecraft/engine on one workload: each sample is a fresh Node process that loads
-// one build's `index.js`, timed as in engine.bench.mjs (warm-up, collection, settling, CPU time of the best of 10
+// one build's `index.js`, timed by timing.mjs as engine.bench.mjs is (warm-up, collection, settling, best of 10
 // rounds); builds alternate, and the medians show which is faster on this noisy machine better than any one sample.
 // Run: node bench/compare-builds.mjs <dist dir> <dist dir> [--workload seed|task|pass] [--samples 8]
 // A build to compare against: copy `packages/engine/dist` somewhere before changing the engine.
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { bestRoundMs } from "./timing.mjs";
 
 const lambda = (name) => `arn:aws:lambda:us-east-1:123456789012:function:${name}`;
 const increment = (input) => ({ n: input.n + 1 });
@@ -31,11 +32,6 @@ async function workload(name) {
   }
 }
 
-function cpuMs() {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-}
-
 async function measureChild(build, name) {
   const { runExecution } = await import(pathToFileURL(resolve(build, "index.js")).href);
   const { definition, input, options, runs } = await workload(name);
@@ -44,22 +40,7 @@ async function measureChild(build, name) {
     const result = await runExecution(definition, input, options);
     if (result.status !== "SUCCEEDED") throw new Error(`${result.error}: ${result.cause}`);
   };
-  const batch = async () => {
-    for (let i = 0; i < runs; i++) await once();
-  };
-  const warmUpEnd = performance.now() + 1000;
-  do await batch();
-  while (performance.now() < warmUpEnd);
-  globalThis.gc?.();
-  const settleEnd = performance.now() + 500;
-  do await batch();
-  while (performance.now() < settleEnd);
-  let best = Number.POSITIVE_INFINITY;
-  for (let round = 0; round < 10; round++) {
-    const start = cpuMs();
-    await batch();
-    best = Math.min(best, cpuMs() - start);
-  }
+  const best = await bestRoundMs(once, runs, 10);
   process.stdout.write(JSON.stringify({ usPerRun: (best * 1000) / runs }));
 }
 

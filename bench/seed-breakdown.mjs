@@ -1,8 +1,9 @@
 // Where a seed run's time goes: the seed workflow and variants of it that drop one cost at a time, each measured
-// in fresh Node processes (best of three): CPU time of the best of 10 rounds of 3,000 runs, timed as in engine.bench.mjs.
+// in fresh Node processes (best of three): CPU time of the best of 10 rounds of 3,000 runs, timed by timing.mjs.
 // Run: node bench/seed-breakdown.mjs   (after `pnpm build`).
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { bestRoundMs } from "./timing.mjs";
 
 const song = "arn:aws:lambda:us-east-1:123456789012:function:song";
 const lyrics = "arn:aws:lambda:us-east-1:123456789012:function:lyrics";
@@ -30,11 +31,6 @@ const variants = [
 
 const runs = 3000;
 
-function cpuMs() {
-  const usage = process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
-}
-
 async function measureChild(index) {
   const { runExecution } = await import("@statecraft/engine");
   const handlers = { song: (await import("@statecraft/lambda-song")).handler, lyrics: (await import("@statecraft/lambda-lyrics")).handler };
@@ -44,23 +40,7 @@ async function measureChild(index) {
     const result = await runExecution(definition, input, options);
     if (result.status !== "SUCCEEDED") throw new Error(`${variants[index].label}: ${result.error} ${result.cause}`);
   };
-  // As engine.bench.mjs times: one function for every phase, a settling period after the collection.
-  const batch = async () => {
-    for (let i = 0; i < runs; i++) await once();
-  };
-  const warmUpEnd = performance.now() + 1000;
-  do await batch();
-  while (performance.now() < warmUpEnd);
-  globalThis.gc?.();
-  const settleEnd = performance.now() + 500;
-  do await batch();
-  while (performance.now() < settleEnd);
-  let best = Number.POSITIVE_INFINITY;
-  for (let round = 0; round < 10; round++) {
-    const start = cpuMs();
-    await batch();
-    best = Math.min(best, cpuMs() - start);
-  }
+  const best = await bestRoundMs(once, runs, 10);
   process.stdout.write(JSON.stringify({ usPerRun: (best * 1000) / runs }));
 }
 
