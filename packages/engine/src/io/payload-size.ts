@@ -29,8 +29,8 @@ function scalarBound(value: unknown): number | undefined {
 
 /**
  * An upper bound of the UTF-8 size of `JSON.stringify(value)` (strings count 6 bytes per UTF-16 unit, the worst
- * case of an escape), or -1 when `value` is not plain JSON. Stops early once past `budget`. Scalars inside objects
- * and arrays are measured in the loop: a call per value cost more than the measuring.
+ * case of an escape), or -1 when `value` is not plain JSON. Stops early once past `budget`. Only nested objects and
+ * arrays recurse; the scalars inside them are measured in the loop.
  */
 function sizeBound(value: unknown, budget: number): number {
   const scalar = scalarBound(value);
