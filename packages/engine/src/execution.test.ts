@@ -83,6 +83,27 @@ describe("executions", () => {
     expect(live.map((event) => event.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 
+  it("rejects the execution's promise when a listener throws as the end is recorded, whether the run waited or not", async () => {
+    const definition = { StartAt: "T", States: { T: { Type: "Task", Resource: "arn:aws:states:::local:t", End: true } } };
+    const onEvent = (event: HistoryEvent): void => {
+      if (event.type === "ExecutionSucceeded") throw new Error("listener broke");
+    };
+    const synchronous = runExecution(definition, {}, { tasks: { "arn:aws:states:::local:t": () => 1 }, onEvent });
+    const awaited = runExecution(definition, {}, { tasks: { "arn:aws:states:::local:t": async () => 1 }, onEvent });
+    await expect(synchronous).rejects.toThrow("listener broke");
+    await expect(awaited).rejects.toThrow("listener broke");
+  });
+
+  it("fails the execution with States.Runtime when a listener throws on a state's event", async () => {
+    const definition = { StartAt: "T", States: { T: { Type: "Task", Resource: "arn:aws:states:::local:t", End: true } } };
+    const onEvent = (event: HistoryEvent): void => {
+      if (event.type === "TaskSucceeded") throw new Error("listener broke");
+    };
+    const result = await runExecution(definition, {}, { tasks: { "arn:aws:states:::local:t": async () => 1 }, onEvent });
+    expect(result).toMatchObject({ status: "FAILED", error: "States.Runtime" });
+    expect(result.cause).toContain("listener broke");
+  });
+
   it("resumes from a persisted point, continuing the history", async () => {
     const definition = machine({ A: { Type: "Pass", Result: { step: "a" }, Next: "B" }, B: { Type: "Pass", Parameters: { "from.$": "$.step", "input.$": "$$.Execution.Input" }, End: true } });
     const first = await run(definition, { original: true });

@@ -104,7 +104,10 @@ export interface RunOptions {
   region?: string;
   /** @default "123456789012" */
   account?: string;
-  /** Live event stream, in order. */
+  /**
+   * Live event stream, in order. A listener that throws ends the execution: the error fails the state being run
+   * (`States.Runtime`), and if recording the execution's end throws, the execution's promise rejects with it.
+   */
   onEvent?: (event: HistoryEvent) => void;
   /** Abort → status ABORTED. */
   signal?: AbortSignal;

@@ -14,7 +14,6 @@ import { ExecutionHalted } from "./execution-runtime.js";
 import { GraphNode, StateVisit } from "./graph-nodes.js";
 import type { Scope } from "./scope.js";
 
-
 /**
  * States that record an `…StateAborted` event when a stop or a failed sibling cuts them short. Not Wait: an
  * execution stopped during a Wait records WaitStateEntered then ExecutionAborted (recorded against AWS: localstack
@@ -213,18 +212,14 @@ export function runGraph(scope: Scope, graph: CompiledGraph, startAt: string, in
 }
 
 /**
- * {@link runGraph} for a caller that receives the output itself: returns `true` when the graph ended synchronously
- * (its output already given to `receiver`), `false` when it will be given later. Throws what ended it synchronously.
+ * {@link runGraph} for a caller that receives the output itself, at once when the graph ends synchronously. Throws
+ * what ended it synchronously.
  */
-export function runGraphInto(scope: Scope, graph: CompiledGraph, startAt: string, input: JsonValue, startTime: number | undefined, receiver: Receiver<JsonValue>): boolean {
+export function runGraphInto(scope: Scope, graph: CompiledGraph, startAt: string, input: JsonValue, startTime: number | undefined, receiver: Receiver<JsonValue>): void {
   const walk = new GraphWalk(scope, graph, startAt, input, startTime ?? -1);
   walk.receiver = receiver;
-  if (advance(walk)) {
-    receiver.accept(walk.current);
-    return true;
-  }
-  walk.wait();
-  return false;
+  if (advance(walk)) receiver.accept(walk.current);
+  else walk.wait();
 }
 
 /** A walk and a visit kept alive for their hidden classes (see `shapeAnchors` in `start-execution.ts`). */

@@ -33,10 +33,11 @@ export function runToEnd(execution: ExecutionEnd, machine: CompiledMachine, runt
   } catch (error) {
     run.reject(error);
   }
-  const result = run.result;
-  if (result !== undefined) return Promise.resolve(result);
-  return new Promise<ExecutionResult>((resolve) => {
+  if (run.result !== undefined) return Promise.resolve(run.result);
+  if (run.broken !== undefined) return Promise.reject(run.broken.error);
+  return new Promise<ExecutionResult>((resolve, reject) => {
     run.resolve = resolve;
+    run.rejectDone = reject;
   });
 }
 
@@ -54,8 +55,11 @@ export class TopLevelRun implements EventRecord, Receiver<JsonValue> {
   private output: JsonValue = null;
   /** The execution's result, once it has ended. */
   result: ExecutionResult | undefined = undefined;
-  /** Set when the run had to wait: settles the execution's promise. */
+  /** What recording the run's end threw (an `onEvent` listener): the execution's promise rejects with it. */
+  broken: { error: unknown } | undefined = undefined;
+  /** Set when the run had to wait: settle the execution's promise. */
   resolve: ((result: ExecutionResult) => void) | undefined = undefined;
+  rejectDone: ((error: unknown) => void) | undefined = undefined;
   private cancelDeadline: (() => void) | undefined;
   private readonly onAbort: (() => void) | undefined;
 
@@ -86,14 +90,29 @@ export class TopLevelRun implements EventRecord, Receiver<JsonValue> {
   }
 
   accept(output: JsonValue): void {
-    this.settle(this.succeed(output));
+    this.settle(() => this.succeed(output));
   }
 
   reject(error: unknown): void {
-    this.settle(this.fail(error));
+    this.settle(() => this.fail(error));
   }
 
-  private settle(result: ExecutionResult): void {
+  /**
+   * Ends the run once. Nothing may escape from here: the walk calls this from a handler's promise callback, where a
+   * throw would leave the execution's promise pending forever. What recording the end throws (only a throwing
+   * `onEvent` listener can) rejects the execution's promise after the run has been released.
+   */
+  private settle(end: () => ExecutionResult): void {
+    if (this.result !== undefined || this.broken !== undefined) return;
+    let result: ExecutionResult;
+    try {
+      result = end();
+    } catch (error) {
+      this.release();
+      this.broken = { error };
+      this.rejectDone?.(error);
+      return;
+    }
     this.result = result;
     this.resolve?.(result);
   }
@@ -157,15 +176,21 @@ export class TopLevelRun implements EventRecord, Receiver<JsonValue> {
     return this.end(ending, stopTime);
   }
 
-  /** Disarms the timeout and the signal, tells waiters and handlers the execution is over, and builds the result. */
+  /** Releases the run and builds the result. */
   private end(ending: Ending, stopTime: number): ExecutionResult {
+    this.release();
+    const runtime = this.runtime;
+    return new FinishedExecution(ending, runtime, runtime.startTime, stopTime, runtime.history);
+  }
+
+  /** Disarms the timeout and the signal, and tells waiters and handlers the execution is over. */
+  private release(): void {
     const runtime = this.runtime;
     this.cancelDeadline?.();
     if (this.signal !== undefined && this.onAbort !== undefined) this.signal.removeEventListener("abort", this.onAbort);
     this.execution.finished = true;
     runtime.history.release();
     runtime.finish();
-    return new FinishedExecution(ending, runtime, runtime.startTime, stopTime, runtime.history);
   }
 }
 
